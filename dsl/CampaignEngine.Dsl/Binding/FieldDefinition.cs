@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+
+namespace CampaignEngine.Dsl.Binding;
+
+/// <summary>
+/// A fact the host offers to rules: its English name, Chinese aliases, type, a one-line meaning,
+/// and how to read it for one customer row — an expression <c>(TContext context, int row) =&gt; value</c>
+/// that the compiler inlines, so a rule reads the host's column arrays directly.
+/// </summary>
+public sealed record FieldDefinition<TContext>(
+    string Name,
+    DslType Type,
+    string Description,
+    IReadOnlyList<string> Aliases,
+    LambdaExpression Read)
+{
+    public static FieldDefinition<TContext> Number(string name, string description, Expression<Func<TContext, int, double>> read, params string[] aliases)
+        => new(name, DslType.Number, description, aliases, read);
+
+    public static FieldDefinition<TContext> Money(string name, string description, Expression<Func<TContext, int, double>> read, params string[] aliases)
+        => new(name, DslType.Money, description, aliases, read);
+
+    public static FieldDefinition<TContext> Duration(string name, string description, Expression<Func<TContext, int, double>> read, params string[] aliases)
+        => new(name, DslType.Duration, description, aliases, read);
+
+    public static FieldDefinition<TContext> Bool(string name, string description, Expression<Func<TContext, int, bool>> read, params string[] aliases)
+        => new(name, DslType.Bool, description, aliases, read);
+
+    public static FieldDefinition<TContext> Text(string name, string description, Expression<Func<TContext, int, string?>> read, params string[] aliases)
+        => new(name, DslType.Text, description, aliases, read);
+
+    public static FieldDefinition<TContext> Date(string name, string description, Expression<Func<TContext, int, int>> read, params string[] aliases)
+        => new(name, DslType.Date, description, aliases, read);
+}

@@ -1,0 +1,35 @@
+namespace CampaignEngine.Dsl.Compilation;
+
+/// <summary>Tests one customer row.</summary>
+public delegate bool RowPredicate<TContext>(TContext context, int row);
+
+/// <summary>
+/// Tests a block of rows at once: reads <paramref name="count"/> row indexes from <paramref name="rows"/>,
+/// writes the ones that pass to <paramref name="selected"/> and returns how many — the delegate call is
+/// paid once per block, not once per customer.
+/// </summary>
+public delegate int RowFilter<TContext>(TContext context, int[] rows, int count, int[] selected);
+
+/// <summary>A condition compiled once per campaign load (an audience, a rule's <c>when</c>).</summary>
+public sealed class CompiledCondition<TContext>(RowPredicate<TContext> test, RowFilter<TContext> filter, string text)
+{
+    public RowPredicate<TContext> Test { get; } = test;
+
+    public RowFilter<TContext> Filter { get; } = filter;
+
+    /// <summary>The source text, for reports and explain.</summary>
+    public string Text { get; } = text;
+}
+
+/// <summary>A rule: name, priority (lower first), condition and actions.</summary>
+public sealed record CompiledRule<TContext>(
+    string Name,
+    int Priority,
+    CompiledCondition<TContext> When,
+    IReadOnlyList<RuleAction> Actions,
+    SourceOrigin Origin,
+    int Line,
+    int Column);
+
+/// <summary>The rules of one <c>.rules</c> file or YAML block, ordered by priority then position.</summary>
+public sealed record CompiledRuleSet<TContext>(IReadOnlyList<CompiledRule<TContext>> Rules);

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace CampaignEngine.Cli;
+
+/// <summary>
+/// The <c>campaign</c> command. Each subcommand lives in its own file under <c>Commands/</c> as an
+/// <see cref="ICliCommand"/>; they are discovered here so that adding a command touches no other file.
+/// </summary>
+public static class CampaignCli
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("CampaignEngine — repeat-customer retention campaigns: validate, dry-run, run.");
+        foreach (var command in DiscoverCommands(output, error).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        try
+        {
+            return root.Parse(args).Invoke(configuration);
+        }
+        catch (Exception ex)
+        {
+            // A bug of ours must still not greet a marketer with a stack trace.
+            error.WriteLine($"internal error: {ex.Message}");
+            error.WriteLine("This is a bug in CampaignEngine; please report it with the command you ran.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static IEnumerable<Command> DiscoverCommands(TextWriter output, TextWriter error)
+    {
+        var console = new CliConsole(output, error);
+        return typeof(CampaignCli).Assembly.GetTypes()
+            .Where(t => typeof(ICliCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => ((ICliCommand)Activator.CreateInstance(t)!).Create(console));
+    }
+}

@@ -1,0 +1,13 @@
+namespace CampaignEngine.Cli;
+
+/// <summary>The documented exit codes of <c>campaign</c> (see README).</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>The input has errors (diagnostics were printed).</summary>
+    public const int InputErrors = 1;
+    /// <summary>Wrong command-line usage.</summary>
+    public const int Usage = 2;
+    /// <summary>A bug in CampaignEngine.</summary>
+    public const int InternalError = 70;
+}

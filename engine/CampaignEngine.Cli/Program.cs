@@ -1,0 +1,3 @@
+using CampaignEngine.Cli;
+
+return CampaignCli.Run(args, Console.Out, Console.Error);
