@@ -51,12 +51,12 @@ internal static class CampaignKeys
 
     public static readonly KeySet Email = new("an email template", "邮件模板",
         new("subject", "主题"),
-        new("html"),
+        new KeySpec("html"),
         new("text", "正文"));
 
     /// <summary>A shared facts.yaml: only derived facts.</summary>
     public static readonly KeySet FactsFile = new("facts.yaml", "facts.yaml",
-        new("facts", "事实"));
+        new KeySpec("facts", "事实"));
 
     public static readonly KeySet Engine = new("engine.yaml", "engine.yaml",
         new("shop", "店铺"),
@@ -69,7 +69,7 @@ internal static class CampaignKeys
         new("loyal_price_days", "价格保护天数"));
 
     public static readonly KeySet Shop = new("shop", "店铺",
-        new("name", "名称"));
+        new KeySpec("name", "名称"));
 
     public static readonly KeySet Holiday = new("a shop day", "店铺节日",
         new("id", "编号"),

@@ -1,138 +1,127 @@
 using System.Text.RegularExpressions;
-using DotLiquid;
-using DotLiquid.Tags;
 
 namespace CampaignEngine.Campaigns.Templates;
 
+/// <summary>A variable a template reads, and where (character index into the template text).</summary>
+internal readonly record struct LiquidVariable(string Name, int Index);
+
 /// <summary>
-/// The variables a parsed Liquid template reads, found by walking DotLiquid's nodes: <c>{{ x }}</c>,
-/// filter arguments, the conditions of if/unless/case, loop collections. Names the template defines
-/// itself (assign, capture, for loop variables) are not reported. Only the root of a path counts:
-/// <c>{{ order.total }}</c> reads <c>order</c>.
+/// The variables a Liquid text reads: outputs (<c>{{ x | filter: y }}</c>) and tag expressions (if, unless,
+/// elsif, case, when, for … in x, assign … = x). Names the template defines itself (assign, capture, for
+/// loop variables) are not reported; only the root of a path counts (<c>{{ order.total }}</c> reads
+/// <c>order</c>). Scanned from the text rather than DotLiquid's node tree, whose tag details are not
+/// public, and so that every variable keeps its exact position. Run on text DotLiquid has parsed.
 /// </summary>
 internal static partial class LiquidVariables
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "and", "or", "contains", "in", "reversed", "limit", "offset", "true", "false", "nil", "null", "empty", "blank",
-        "with", "for", "as", "by", "forloop", "else",
+        "with", "as", "by", "forloop", "else",
     };
 
-    public static IReadOnlyList<string> Read(Template template)
+    public static IReadOnlyList<LiquidVariable> Read(string text)
     {
-        var used = new List<string>();
+        var used = new List<LiquidVariable>();
         var defined = new HashSet<string>(StringComparer.Ordinal);
-        Walk(template.Root.NodeList, used, defined);
-        return used.Where(name => !defined.Contains(name) && !Keywords.Contains(name)).Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    private static void Walk(IEnumerable<object>? nodes, List<string> used, HashSet<string> defined)
-    {
-        foreach (var node in nodes ?? [])
+        var skipUntil = (string?)null;
+        foreach (Match markup in Markup().Matches(text))
         {
-            switch (node)
+            var isTag = markup.Groups["tag"].Success;
+            var body = isTag ? markup.Groups["tag"] : markup.Groups["output"];
+            if (skipUntil is not null)
             {
-                case Variable variable:
-                    AddExpression(variable.Name, used);
-                    foreach (var filter in variable.Filters)
-                    {
-                        foreach (var argument in filter.Arguments)
-                        {
-                            AddExpression(argument, used);
-                        }
-                    }
-
-                    break;
-
-                case For loop:
+                if (isTag && body.Value.Trim() == skipUntil)
                 {
-                    var parts = loop.Markup.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length > 0)
+                    skipUntil = null;
+                }
+
+                continue;
+            }
+
+            if (!isTag)
+            {
+                AddExpression(body.Value, body.Index, used);
+                continue;
+            }
+
+            var content = body.Value.TrimStart();
+            var offset = body.Index + body.Value.Length - content.Length;
+            var name = Word().Match(content).Value;
+            var rest = content[name.Length..];
+            var restIndex = offset + name.Length;
+            switch (name)
+            {
+                case "comment" or "raw":
+                    skipUntil = "end" + name;
+                    break;
+                case "assign":
+                {
+                    var equals = rest.IndexOf('=', StringComparison.Ordinal);
+                    if (equals > 0)
                     {
-                        defined.Add(parts[0]);
+                        defined.Add(rest[..equals].Trim());
+                        AddExpression(rest[(equals + 1)..], restIndex + equals + 1, used);
                     }
 
-                    if (parts.Length == 3)
-                    {
-                        AddExpression(parts[2], used);
-                    }
-
-                    Walk(loop.ForBlock, used, defined);
-                    Walk(loop.ElseBlock?.Attachment, used, defined);
                     break;
                 }
 
-                case If conditional:
-                    AddExpression(conditional.Markup, used);
-                    foreach (var block in conditional.Blocks)
+                case "capture":
+                    defined.Add(rest.Trim().Trim('"', '\''));
+                    break;
+                case "for" or "tablerow":
+                {
+                    var loop = ForLoop().Match(rest);
+                    if (loop.Success)
                     {
-                        AddExpression(block.Left, used);
-                        AddExpression(block.Right, used);
-                        Walk(block.Attachment, used, defined);
+                        defined.Add(loop.Groups["item"].Value);
+                        AddExpression(loop.Groups["collection"].Value, restIndex + loop.Groups["collection"].Index, used);
                     }
 
                     break;
+                }
 
-                case Tag tag:
-                    switch (tag.TagName)
-                    {
-                        case "assign":
-                        {
-                            var equals = tag.Markup.IndexOf('=', StringComparison.Ordinal);
-                            if (equals > 0)
-                            {
-                                defined.Add(tag.Markup[..equals].Trim());
-                                AddExpression(tag.Markup[(equals + 1)..], used);
-                            }
-
-                            break;
-                        }
-
-                        case "capture":
-                            defined.Add(tag.Markup.Trim().Trim('"', '\''));
-                            break;
-                        case "comment" or "raw" or "include" or "cycle":
-                            break;
-                        default:
-                            AddExpression(tag.Markup, used);
-                            break;
-                    }
-
-                    if (tag is Block && tag.TagName is not ("comment" or "raw"))
-                    {
-                        Walk(tag.NodeList, used, defined);
-                    }
-
+                case "if" or "elsif" or "unless" or "case" or "when":
+                    AddExpression(rest, restIndex, used);
                     break;
             }
         }
+
+        return used.Where(v => !defined.Contains(v.Name) && !Keywords.Contains(v.Name)).DistinctBy(v => v.Name).ToList();
     }
 
     /// <summary>The root names an expression reads, skipping string literals, numbers and filter names.</summary>
-    private static void AddExpression(string? expression, List<string> used)
+    private static void AddExpression(string expression, int start, List<LiquidVariable> used)
     {
-        if (string.IsNullOrWhiteSpace(expression))
+        // Blank out string literals (keeping positions) so their words are not taken for names.
+        var plain = StringLiteral().Replace(expression, m => new string(' ', m.Length));
+        foreach (Match match in Name().Matches(plain))
         {
-            return;
-        }
-
-        var withoutStrings = StringLiteral().Replace(expression, " ");
-        // Everything after a '|' inside a tag is filters: their names are not variables, their arguments are.
-        foreach (Match match in RootName().Matches(withoutStrings))
-        {
-            var previous = match.Index > 0 ? withoutStrings[..match.Index].TrimEnd() : "";
-            if (previous.EndsWith('|') || previous.EndsWith('.'))
+            var before = plain[..match.Index].TrimEnd();
+            var after = plain[(match.Index + match.Length)..].TrimStart();
+            // `| upcase` is a filter name, `.total` a property, `limit: 3` a named argument.
+            if (before.EndsWith('|') || before.EndsWith('.') || after.StartsWith(':'))
             {
                 continue;
             }
 
-            used.Add(match.Value);
+            used.Add(new LiquidVariable(match.Value, start + match.Index));
         }
     }
+
+    [GeneratedRegex(@"\{\{-?(?<output>.*?)-?\}\}|\{%-?(?<tag>.*?)-?%\}", RegexOptions.Singleline)]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"^[\p{L}_]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^\s*(?<item>[\p{L}_][\p{L}\p{N}_]*)\s+in\s+(?<collection>\S+)")]
+    private static partial Regex ForLoop();
 
     [GeneratedRegex(@"""[^""]*""|'[^']*'")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_\.\-])[\p{L}_][\p{L}\p{N}_\-]*(?=\s*[^:\p{L}\p{N}_\-]|\s*$)")]
-    private static partial Regex RootName();
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_\.\-])[\p{L}_][\p{L}\p{N}_\-]*")]
+    private static partial Regex Name();
 }

@@ -33,17 +33,16 @@ internal static class TemplateChecker
     {
         foreach (var part in source.Parts)
         {
-            foreach (var variable in LiquidVariables.Read(part.Parsed))
+            foreach (var variable in LiquidVariables.Read(part.Source.Text))
             {
-                if (variables.Contains(variable) || withValues.Contains(variable))
+                if (variables.Contains(variable.Name) || withValues.Contains(variable.Name))
                 {
                     continue;
                 }
 
-                var index = FindVariable(part.Source.Text, variable);
-                var (line, column) = part.Source.PositionOf(index);
-                var hint = DidYouMean.Hint(variable, variables.Concat(withValues), diagnostics.Chinese);
-                diagnostics.Add(CampaignDiagnostics.UnknownTemplateVariable.Create(part.Source.Origin.File, line, column, variable.Length, diagnostics.Chinese, source.Template.Name, variable, hint));
+                var (line, column) = part.Source.PositionOf(variable.Index);
+                var hint = DidYouMean.Hint(variable.Name, variables.Concat(withValues), diagnostics.Chinese);
+                diagnostics.Add(CampaignDiagnostics.UnknownTemplateVariable.Create(part.Source.Origin.File, line, column, variable.Name.Length, diagnostics.Chinese, source.Template.Name, variable.Name, hint));
             }
 
             if (part.Channel == "sms")
@@ -96,27 +95,5 @@ internal static class TemplateChecker
         }
 
         return template.Render(Hash.FromDictionary(values), CultureInfo.InvariantCulture);
-    }
-
-    private static int FindVariable(string text, string variable)
-    {
-        var searchFrom = 0;
-        while (true)
-        {
-            var index = text.IndexOf(variable, searchFrom, StringComparison.Ordinal);
-            if (index < 0)
-            {
-                return 0;
-            }
-
-            var open = Math.Max(text.LastIndexOf("{{", index, StringComparison.Ordinal), text.LastIndexOf("{%", index, StringComparison.Ordinal));
-            var close = Math.Max(text.LastIndexOf("}}", index, StringComparison.Ordinal), text.LastIndexOf("%}", index, StringComparison.Ordinal));
-            if (open >= 0 && open > close)
-            {
-                return index;
-            }
-
-            searchFrom = index + variable.Length;
-        }
     }
 }
