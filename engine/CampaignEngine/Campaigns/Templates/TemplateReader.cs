@@ -103,8 +103,31 @@ internal static class TemplateReader
         }
         catch (LiquidException ex)
         {
-            diagnostics.Add(CampaignDiagnostics.LiquidSyntax, document.File, scalar, name, channel, ex.Message);
+            var source = DslText.From(document, scalar);
+            var (line, column) = source.PositionOf(ErrorIndex(source.Text, ex.Message));
+            diagnostics.Add(CampaignDiagnostics.LiquidSyntax.Create(document.File, line, column, 1, diagnostics.Chinese, name, channel, ex.Message));
             return null;
         }
+    }
+
+    /// <summary>
+    /// DotLiquid's messages carry no position but quote the offending markup ("Variable '{{ name' was not
+    /// properly terminated", "Unknown tag 'foo'"); finding that quote in the text gives the place.
+    /// </summary>
+    private static int ErrorIndex(string text, string message)
+    {
+        var open = message.IndexOf('\'');
+        var close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+        if (close <= open + 1)
+        {
+            return 0;
+        }
+
+        var quoted = message[(open + 1)..close];
+        // A tag name is quoted bare ('hello'); find its tag first so the position is the tag's start.
+        var index = new[] { "{% " + quoted, "{%" + quoted, quoted }
+            .Select(candidate => text.IndexOf(candidate, StringComparison.Ordinal))
+            .FirstOrDefault(i => i >= 0, 0);
+        return Math.Max(0, index);
     }
 }
