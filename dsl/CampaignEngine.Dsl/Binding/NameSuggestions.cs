@@ -1,15 +1,11 @@
 using CampaignEngine.Dsl.Diagnostics;
+using CampaignEngine.Dsl.Syntax;
 
 namespace CampaignEngine.Dsl.Binding;
 
 /// <summary>"Did you mean …": the known names (English and Chinese aliases) closest to a misspelt one.</summary>
 internal static class NameSuggestions
 {
-    /// <summary>Chinese keywords that, typed without spaces around them, glue onto a Chinese name.</summary>
-    private static readonly string[] ChineseKeywords =
-        ["取消标记", "优先级", "规则", "如果", "那么", "并且", "或者", "不在", "属于", "介于", "之间", "发送", "通过", "附带", "标记", "设置",
-         "当", "则", "且", "或", "非", "在", "和", "与", "到", "至", "为"];
-
     /// <param name="candidates">Each known name with the English name it stands for.</param>
     public static Localized Hint(string unknown, IEnumerable<(string Name, string English)> candidates)
     {
@@ -26,20 +22,20 @@ internal static class NameSuggestions
             string Show(string name, string english) => string.Equals(name, english, StringComparison.OrdinalIgnoreCase) ? name : $"{name} ({english})";
             var shown = string.Join(", ", close.Select(c => Show(c.Name, c.English)));
             var shownZh = string.Join("、", close.Select(c => $"“{Show(c.Name, c.English)}”"));
-            return new($"Did you mean {shown}?", $"您是不是想写 {shownZh}?");
+            return new($"Did you mean {shown}?", $"您是不是想写 {shownZh}？");
         }
 
-        var glued = ChineseKeywords.FirstOrDefault(k => unknown.Length > k.Length && unknown.Contains(k, StringComparison.Ordinal));
+        var glued = ChineseKeywords.Inside(unknown);
         if (glued is not null)
         {
             return new(
                 $"If '{glued}' is meant as a keyword, put a space before and after it.",
-                $"如果“{glued}”是关键字,请在它前后加空格。");
+                $"如果“{glued}”是关键字，请在它前后加空格。");
         }
 
         return new(
             "Check the spelling; docs/facts.md lists every fact and function.",
-            "请检查拼写;所有字段和函数见 docs/facts.md。");
+            "请检查拼写；所有字段和函数见 docs/facts.md。");
     }
 
     /// <summary>Optimal string alignment distance, case-insensitive (a swap of two letters counts once).</summary>

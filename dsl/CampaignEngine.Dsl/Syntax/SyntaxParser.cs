@@ -14,7 +14,7 @@ internal static class SyntaxParser
 {
     public static ImmutableArray<RuleSyntax> ParseRules(string text, DiagnosticBag diagnostics)
     {
-        var tokens = Tokens(text, diagnostics);
+        var (tokens, unterminated) = Tokens(text, diagnostics);
         var firstRule = tokens.FindIndex(t => t.Type == CampaignLexer.RULE);
         var outside = firstRule < 0 ? tokens : tokens.Take(firstRule).ToList();
         if (outside.Count > 0)
@@ -28,7 +28,7 @@ internal static class SyntaxParser
         {
             var next = tokens.FindIndex(start + 1, t => t.Type == CampaignLexer.RULE);
             var run = tokens.GetRange(start, (next < 0 ? tokens.Count : next) - start);
-            var (parser, strategy) = Parser(run, diagnostics);
+            var (parser, strategy) = Parser(run, diagnostics, unterminated);
             var context = parser.singleRule().ruleDecl();
             rules.Add(new SyntaxTreeBuilder(diagnostics).Rule(context, strategy.ErrorCount > 0));
             start = next;
@@ -40,38 +40,39 @@ internal static class SyntaxParser
     /// <summary>A standalone expression; null (with a diagnostic) when the text holds none.</summary>
     public static ExpressionSyntax? ParseExpression(string text, DiagnosticBag diagnostics, Localized whatIsExpected)
     {
-        var tokens = Tokens(text, diagnostics);
+        var (tokens, unterminated) = Tokens(text, diagnostics);
         if (tokens.Count == 0)
         {
             ReportEmpty(text, diagnostics, whatIsExpected);
             return null;
         }
 
-        var (parser, _) = Parser(tokens, diagnostics);
+        var (parser, _) = Parser(tokens, diagnostics, unterminated);
         var context = parser.standaloneExpr();
         return new SyntaxTreeBuilder(diagnostics).Expression(context.expr(), context);
     }
 
     public static ImmutableArray<ActionSyntax> ParseActions(string text, DiagnosticBag diagnostics, Localized whatIsExpected)
     {
-        var tokens = Tokens(text, diagnostics);
+        var (tokens, unterminated) = Tokens(text, diagnostics);
         if (tokens.Count == 0)
         {
             ReportEmpty(text, diagnostics, whatIsExpected);
             return [];
         }
 
-        var (parser, _) = Parser(tokens, diagnostics);
+        var (parser, _) = Parser(tokens, diagnostics, unterminated);
         return new SyntaxTreeBuilder(diagnostics).Actions(parser.standaloneActions().actionList());
     }
 
     private static void ReportEmpty(string text, DiagnosticBag diagnostics, Localized whatIsExpected)
         => diagnostics.Report(DiagnosticCatalogue.EmptyInput, 1, 1, Math.Max(1, text.IndexOf('\n') < 0 ? text.Length : text.IndexOf('\n')), whatIsExpected);
 
-    private static (CampaignParser Parser, MarketerErrorStrategy Strategy) Parser(List<IToken> tokens, DiagnosticBag diagnostics)
+    private static (CampaignParser Parser, MarketerErrorStrategy Strategy) Parser(
+        List<IToken> tokens, DiagnosticBag diagnostics, IReadOnlyDictionary<int, int> unterminatedTextAt)
     {
         var parser = new CampaignParser(new CommonTokenStream(new ListTokenSource(tokens)));
-        var strategy = new MarketerErrorStrategy(diagnostics);
+        var strategy = new MarketerErrorStrategy(diagnostics, unterminatedTextAt);
         parser.RemoveErrorListeners();
         parser.ErrorHandler = strategy;
         return (parser, strategy);
@@ -79,8 +80,9 @@ internal static class SyntaxParser
 
     /// <summary>The tokens the parser sees: no whitespace or comments; stray characters reported and
     /// dropped; a string missing its closing quote reported and closed, so parsing can go on.</summary>
-    private static List<IToken> Tokens(string text, DiagnosticBag diagnostics)
+    private static (List<IToken> Tokens, Dictionary<int, int> UnterminatedTextAt) Tokens(string text, DiagnosticBag diagnostics)
     {
+        var unterminated = new Dictionary<int, int>();
         var lexer = new CampaignLexer(CharStreams.fromString(text));
         lexer.RemoveErrorListeners();
         var tokens = new List<IToken>();
@@ -94,7 +96,7 @@ internal static class SyntaxParser
                 continue;
             }
 
-            ReportStray(text, strayStart, strayEnd, diagnostics);
+            ReportStray(strayStart, strayEnd, diagnostics);
             strayStart = strayEnd = null;
             switch (token.Type)
             {
@@ -102,6 +104,7 @@ internal static class SyntaxParser
                     strayStart = strayEnd = token;
                     break;
                 case CampaignLexer.UNTERMINATED_STRING:
+                    unterminated[token.Line] = token.Column;
                     diagnostics.Report(DiagnosticCatalogue.UnterminatedText, token.Line, token.Column + 1, token.StopIndex - token.StartIndex + 1, token.Text);
                     tokens.Add(new CommonToken(token) { Type = CampaignLexer.STRING, Text = token.Text + Closing(token.Text[0]) });
                     break;
@@ -115,11 +118,11 @@ internal static class SyntaxParser
             }
         }
 
-        ReportStray(text, strayStart, strayEnd, diagnostics);
-        return tokens;
+        ReportStray(strayStart, strayEnd, diagnostics);
+        return (tokens, unterminated);
     }
 
-    private static void ReportStray(string text, IToken? start, IToken? end, DiagnosticBag diagnostics)
+    private static void ReportStray(IToken? start, IToken? end, DiagnosticBag diagnostics)
     {
         if (start is null || end is null)
         {

@@ -73,13 +73,13 @@ internal static class TokenDescriptions
         var items = new List<Localized>();
         if (types.Contains(P.IDENT) && types.Contains(P.NUMBER))
         {
-            items.Add(new("a value (a fact, a number, text in quotes …)", "值(字段、数字、带引号的文字等)"));
+            items.Add(new("a value (a fact, a number, text in quotes …)", "值（字段、数字、带引号的文字等）"));
             types.ExceptWith(ValueStarts);
         }
 
         if (types.Count(Comparisons.Contains) >= 3)
         {
-            items.Add(new("a comparison such as >= or =", "比较符号,如 >= 或 ="));
+            items.Add(new("a comparison such as >= or =", "比较符号，如 >= 或 ="));
             types.ExceptWith(Comparisons);
         }
 
