@@ -30,7 +30,7 @@ internal sealed class LunarDateRule(int month, int day) : FestivalRule
     /// .NET numbers the months of a lunar year 1..13 when it has a leap month: GetLeapMonth returns the
     /// index of the leap month (7 when the leap month follows the 6th month, as in 2025), and every
     /// month from that index on is shifted by one. Without this shift 2025's Mid-Autumn (8/15) would
-    /// land on the 15th of the leap month's successor — a month late.
+    /// be read as index 8 — the 7th month — and land on 2025-09-06, a month early, instead of 2025-10-06.
     /// </summary>
     internal static DateOnly ToGregorian(int lunarYear, int lunarMonth, int lunarDay)
     {
