@@ -38,8 +38,13 @@ public sealed record IngestSummary
     public string? RejectsPath { get; set; }
 }
 
-/// <summary>The loaded history (null when a file could not be read at all), the counts, the rejects and any fatal errors.</summary>
+/// <summary>
+/// The loaded history (null when a file could not be read at all), the counts, the rejects, fatal errors,
+/// and warnings that did not stop the load (the rejects file could not be written).
+/// </summary>
 public sealed record IngestResult(OrderHistory? History, IngestSummary Summary, IReadOnlyList<Reject> Rejects, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => History is not null && Errors.Count == 0;
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

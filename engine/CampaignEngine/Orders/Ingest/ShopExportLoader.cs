@@ -61,6 +61,7 @@ internal static class ShopExportLoader
         }
 
         summary.CustomersWithoutDetails = builder.CustomersWithoutDetails;
+        var warnings = new List<string>();
         if (request.RejectsPath is not null)
         {
             try
@@ -69,10 +70,11 @@ internal static class ShopExportLoader
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                errors.Add($"{request.RejectsPath}: cannot write the rejects file: {ex.Message}. Pass --rejects PATH to write it elsewhere.");
+                summary.RejectsPath = null;
+                warnings.Add($"{request.RejectsPath}: cannot write the rejects file ({ex.Message}); pass --rejects PATH to write it elsewhere.");
             }
         }
 
-        return new IngestResult(builder.Build(), summary, rejects.Items, errors);
+        return new IngestResult(builder.Build(), summary, rejects.Items, errors) { Warnings = warnings };
     }
 }
