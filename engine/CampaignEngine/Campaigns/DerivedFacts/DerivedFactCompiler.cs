@@ -22,7 +22,7 @@ internal static partial class DerivedFactCompiler
         foreach (var fact in Order(accepted, diagnostics))
         {
             var field = fact.Script is not null
-                ? ScriptFactCompiler.Compile<TContext>(fact, trustScripts, diagnostics)
+                ? ScriptFactCompiler.Compile(fact, schema, trustScripts, diagnostics)
                 : FromExpression(fact, schema, options, diagnostics);
             if (field is not null)
             {

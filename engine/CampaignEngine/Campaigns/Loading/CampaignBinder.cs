@@ -27,9 +27,10 @@ internal static class CampaignBinder
             audience = result.Value;
         }
 
-        var rules = CompileRules(syntax, schema, options, diagnostics);
+        var actions = new List<RuleActions>();
+        var rules = CompileRules(syntax, schema, options, diagnostics, actions);
         var templates = syntax.Templates.ToDictionary(t => t.Template.Name, t => t, StringComparer.Ordinal);
-        var withValues = CheckActions(syntax, rules, templates, config, diagnostics);
+        var withValues = CheckActions(syntax, actions, templates, config, diagnostics);
         var variables = TemplateVariables(schema, config);
         foreach (var template in syntax.Templates)
         {
@@ -53,7 +54,10 @@ internal static class CampaignBinder
             rules, schema);
     }
 
-    private static List<CompiledRule<TContext>> CompileRules<TContext>(CampaignSyntax syntax, FactSchema<TContext> schema, CompileOptions options, DiagnosticBag diagnostics)
+    /// <summary>The actions of one rule, checked even when the rule's condition has errors, so one pass reports both.</summary>
+    private sealed record RuleActions(string Rule, string File, IReadOnlyList<RuleAction> Actions);
+
+    private static List<CompiledRule<TContext>> CompileRules<TContext>(CampaignSyntax syntax, FactSchema<TContext> schema, CompileOptions options, DiagnosticBag diagnostics, List<RuleActions> allActions)
     {
         var rules = new List<CompiledRule<TContext>>();
         foreach (var rule in syntax.Rules)
@@ -70,6 +74,7 @@ internal static class CampaignBinder
                 actions.AddRange(compiled.Value ?? []);
             }
 
+            allActions.Add(new RuleActions(rule.Name, syntax.File, actions));
             if (when.Succeeded && actionsCompiled)
             {
                 rules.Add(new CompiledRule<TContext>(rule.Name, rule.Priority, when.Value!, actions, new SourceOrigin(syntax.File), rule.NameNode.Start.Line, rule.NameNode.Start.Column));
@@ -81,6 +86,7 @@ internal static class CampaignBinder
             var compiled = CampaignCompiler.CompileRules(file.Text, new SourceOrigin(file.Path), schema, options);
             diagnostics.AddRange(compiled.Diagnostics);
             rules.AddRange(compiled.Value?.Rules ?? []);
+            allActions.AddRange((compiled.Value?.Rules ?? []).Select(r => new RuleActions(r.Name, file.Path, r.Actions)));
         }
 
         var seen = new Dictionary<string, CompiledRule<TContext>>(StringComparer.Ordinal);
@@ -101,8 +107,8 @@ internal static class CampaignBinder
     }
 
     /// <summary>Checks every send action; returns, per template, the <c>with</c> keys the rules pass to it.</summary>
-    private static Dictionary<string, HashSet<string>> CheckActions<TContext>(
-        CampaignSyntax syntax, List<CompiledRule<TContext>> rules, Dictionary<string, TemplateSource> templates, EngineConfig config, DiagnosticBag diagnostics)
+    private static Dictionary<string, HashSet<string>> CheckActions(
+        CampaignSyntax syntax, List<RuleActions> rules, Dictionary<string, TemplateSource> templates, EngineConfig config, DiagnosticBag diagnostics)
     {
         var withValues = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var known = config.KnownChannels;
@@ -110,13 +116,13 @@ internal static class CampaignBinder
         var lacking = new HashSet<(string, string)>();
         foreach (var rule in rules)
         {
-            var file = rule.Origin.File;
+            var file = rule.File;
             foreach (var send in rule.Actions.OfType<SendAction>())
             {
                 if (!templates.TryGetValue(send.Template, out var template))
                 {
                     diagnostics.Add(CampaignDiagnostics.UnknownTemplate.Create(file, send.Line, send.Column, send.Template.Length, diagnostics.Chinese,
-                        rule.Name, send.Template, DidYouMean.Hint(send.Template, templates.Keys, diagnostics.Chinese)));
+                        rule.Rule, send.Template, DidYouMean.Hint(send.Template, templates.Keys, diagnostics.Chinese)));
                     continue;
                 }
 
@@ -143,7 +149,7 @@ internal static class CampaignBinder
                 var channels = send.Channels.Count > 0 ? via : defaults;
                 if (channels.Count == 0)
                 {
-                    diagnostics.Add(CampaignDiagnostics.NoChannels.Create(file, send.Line, send.Column, 1, diagnostics.Chinese, rule.Name, send.Template));
+                    diagnostics.Add(CampaignDiagnostics.NoChannels.Create(file, send.Line, send.Column, 1, diagnostics.Chinese, rule.Rule, send.Template));
                     continue;
                 }
 

@@ -9,7 +9,7 @@ public sealed record MessageTemplate(string Name, IReadOnlyDictionary<string, Ch
 }
 
 /// <summary>What one channel sends: a body, and for email a subject and an HTML part.</summary>
-public sealed record RenderedMessage(string Body, string? Subject, string? Html);
+public sealed record RenderedText(string Body, string? Subject, string? Html);
 
 /// <summary>
 /// The Liquid text of one template for one channel. Variables are the customer's facts, customer fields
@@ -41,10 +41,10 @@ public sealed class ChannelText
     public string? HtmlSource { get; }
 
     /// <summary>Renders with the given variables; a variable without a value renders as nothing (validate has already checked the names).</summary>
-    public RenderedMessage Render(IReadOnlyDictionary<string, object?> variables)
+    public RenderedText Render(IReadOnlyDictionary<string, object?> variables)
     {
         var hash = Hash.FromDictionary(variables.ToDictionary(kv => kv.Key, kv => kv.Value));
         var culture = System.Globalization.CultureInfo.InvariantCulture;
-        return new RenderedMessage(body.Render(hash, culture), subject?.Render(hash, culture), html?.Render(hash, culture));
+        return new RenderedText(body.Render(hash, culture), subject?.Render(hash, culture), html?.Render(hash, culture));
     }
 }
