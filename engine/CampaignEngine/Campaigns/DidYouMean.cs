@@ -27,11 +27,11 @@ internal static class DidYouMean
         var closest = Closest(typed, list);
         if (closest is not null)
         {
-            return chinese ? $"是不是想写 '{closest}'?" : $"Did you mean '{closest}'?";
+            return chinese ? $"您是不是想写 '{closest}'？" : $"Did you mean '{closest}'?";
         }
 
         var allowed = string.Join(", ", list.Take(30));
-        return chinese ? $"可以使用:{allowed}" : $"Allowed: {allowed}";
+        return chinese ? $"可以使用：{allowed}" : $"Allowed: {allowed}";
     }
 
     private static int Distance(string a, string b)

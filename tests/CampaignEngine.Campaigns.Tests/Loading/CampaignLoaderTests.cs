@@ -340,8 +340,7 @@ public sealed class CampaignLoaderTests : IDisposable
         var trigger = set.Campaigns.Single().Trigger!;
         Assert.Equal(CustomerEvent.Holiday, trigger.Event);
         Assert.Equal(TimeSpan.FromDays(-2), trigger.Offset);
-        Assert.True(Calendar.FestivalCalendar.Default.TryFind(trigger.Festival!, out var festival));
-        Assert.Equal("中秋节", festival.ChineseName.Length > 0 ? "中秋节" : "");
+        Assert.Equal("mid_autumn", trigger.Festival);
     }
 
     [Fact]

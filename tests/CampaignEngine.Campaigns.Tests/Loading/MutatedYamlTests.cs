@@ -1,4 +1,10 @@
+using CampaignEngine.Calendar;
+using CampaignEngine.Campaigns.Configuration;
+using CampaignEngine.Campaigns.Loading;
 using CampaignEngine.Campaigns.Tests.Support;
+using CampaignEngine.Campaigns.Yaml;
+using CampaignEngine.Dsl.Compilation;
+using CampaignEngine.Facts;
 
 namespace CampaignEngine.Campaigns.Tests.Loading;
 
@@ -46,6 +52,33 @@ public sealed class MutatedYamlTests
 
         // The mutations reach the checks, not only the YAML syntax error.
         Assert.True(kinds.Count >= 5, string.Join(", ", kinds));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Compiling_mutated_campaign_files_against_the_built_in_facts_never_throws(string seedFile)
+    {
+        var path = Path.Combine(Repository.Campaigns, seedFile);
+        var original = File.ReadAllText(path);
+        var schema = BuiltInFacts.Schema(FestivalCalendar.Default);
+        var random = new Random(7 ^ seedFile.Length);
+        var compiled = 0;
+        for (var i = 0; i < Mutations / 4; i++)
+        {
+            var mutated = Mutate(original, random);
+            var bag = new DiagnosticBag(false);
+            var document = SourceTreeReader.Read(path, mutated, bag);
+            var syntax = CampaignReader.Read(document, EngineConfig.Default, FestivalCalendar.Default, bag);
+            if (syntax is not null && CampaignBinder.Bind(syntax, schema, EngineConfig.Default, CompileOptions.Default, bag) is not null)
+            {
+                compiled++;
+            }
+
+            Assert.All(bag.Items, d => Assert.True(d.Line >= 1 && d.Column >= 1, d.ToString()));
+        }
+
+        // Some mutations (in comments, in template text) leave a working campaign: the binder really ran.
+        Assert.True(compiled > 0);
     }
 
     /// <summary>One to three edits: insert a fragment, delete a span, duplicate or swap lines, re-indent, truncate.</summary>

@@ -141,14 +141,16 @@ internal static partial class CampaignReader
             }
             else if (trigger.Festival is { } festivalName)
             {
-                if (calendar.TryFind(festivalName, out var festival))
+                if (calendar.TryFind(festivalName, out var festival, out var suggestions))
                 {
                     trigger = trigger with { Festival = festival.Id };
                 }
                 else
                 {
-                    var names = calendar.Festivals.SelectMany(f => f.Aliases.Prepend(f.ChineseName).Prepend(f.Id));
-                    diagnostics.Add(CampaignDiagnostics.UnknownFestival, file, triggerNode, festivalName, DidYouMean.Hint(festivalName, names, diagnostics.Chinese));
+                    var hint = suggestions.Count == 0
+                        ? (diagnostics.Chinese ? "节日名见 docs/campaigns.md,店铺自己的节日写在 engine.yaml 的 holidays: 下。" : "See docs/campaigns.md for festival names; shop days go under holidays: in engine.yaml.")
+                        : (diagnostics.Chinese ? "您是不是想写 " : "Did you mean ") + string.Join(", ", suggestions.Select(s => $"'{s}'")) + (diagnostics.Chinese ? "？" : "?");
+                    diagnostics.Add(CampaignDiagnostics.UnknownFestival, file, triggerNode, festivalName, hint);
                     trigger = null;
                 }
             }
