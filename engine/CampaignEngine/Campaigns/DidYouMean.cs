@@ -9,7 +9,8 @@ internal static class DidYouMean
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)
         {
-            var distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
+            // One edit distance for the whole engine: the calendar's, which festival names already use.
+            var distance = Calendar.FestivalName.Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
@@ -32,29 +33,5 @@ internal static class DidYouMean
 
         var allowed = string.Join(", ", list.Take(30));
         return chinese ? $"可以使用：{allowed}" : $"Allowed: {allowed}";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -21,6 +21,7 @@ public sealed class EngineConfigTests
         Assert.Equal("SMS_API_KEY", config.Channels["sms"]["api_key_env"]);
         Assert.Contains("wechat_work", config.KnownChannels);
         Assert.Equal((7, 30), (config.OutcomeWindowDays, config.LoyalPriceDays));
+        Assert.Equal(("anniversary", 9, 18), Assert.Single(config.ShopDays) is var day ? (day.Id, day.Month, day.Day) : default);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class EngineConfigTests
         Assert.False(config.TrustScripts);
         Assert.Empty(config.GlobalCaps);
         Assert.Equal(7, config.OutcomeWindowDays);
-        Assert.Equal(["dingtalk", "email", "sms", "wangwang", "wechat_work"], config.KnownChannels.Order());
+        Assert.Equal(["chat", "dingtalk", "email", "sms", "wangwang", "wechat_work"], config.KnownChannels.Order());
     }
 
     [Fact]
@@ -59,11 +60,11 @@ public sealed class EngineConfigTests
     [Fact]
     public void Nested_channel_settings_are_flattened_for_the_plugin()
     {
-        var (config, _) = Read.Engine("channels:\n  chat:\n    bots:\n      - url: http://127.0.0.1:1/a\n    retry: {count: 3}\n");
+        var (config, _) = Read.Engine("channels:\n  qq_group:\n    bots:\n      - url: http://127.0.0.1:1/a\n    retry: {count: 3}\n");
 
-        Assert.Equal("http://127.0.0.1:1/a", config.Channels["chat"]["bots.0.url"]);
-        Assert.Equal("3", config.Channels["chat"]["retry.count"]);
-        Assert.Contains("chat", config.KnownChannels);
+        Assert.Equal("http://127.0.0.1:1/a", config.Channels["qq_group"]["bots.0.url"]);
+        Assert.Equal("3", config.Channels["qq_group"]["retry.count"]);
+        Assert.Contains("qq_group", config.KnownChannels);
     }
 
     [Fact]

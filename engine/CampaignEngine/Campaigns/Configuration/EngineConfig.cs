@@ -26,8 +26,8 @@ public sealed record EngineConfig(
         "", new Dictionary<string, string>(), TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId), false,
         [], new Dictionary<string, IReadOnlyDictionary<string, string>>(), [], 7, 30);
 
-    /// <summary>The channels built into the product; engine.yaml's <c>channels:</c> adds more.</summary>
-    public static IReadOnlyList<string> BuiltInChannels { get; } = ["sms", "email", "wangwang", "wechat_work", "dingtalk"];
+    /// <summary>The channels built into the product (chat: a group-bot webhook); engine.yaml's <c>channels:</c> adds more.</summary>
+    public static IReadOnlyList<string> BuiltInChannels { get; } = ["sms", "email", "wangwang", "chat", "wechat_work", "dingtalk"];
 
     /// <summary>Every channel name a campaign may use: the built-in ones and the configured ones.</summary>
     public IReadOnlySet<string> KnownChannels => BuiltInChannels.Concat(Channels.Keys).ToHashSet(StringComparer.Ordinal);
