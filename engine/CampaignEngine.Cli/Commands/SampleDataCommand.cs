@@ -92,12 +92,15 @@ internal sealed class SampleDataCommand : ICliCommand
             }
             else
             {
-                var tenth = Math.Max(100_000, options.Customers / 10);
+                // Plain lines for logs: one per tenth of a large run, none for a small one.
+                var step = Math.Max(100_000, options.Customers / 10);
+                var nextLine = step;
                 summary = SampleShopGenerator.Write(options, directory, new Reporter(done =>
                 {
-                    if (done % tenth == 0 && done < options.Customers)
+                    if (done >= nextLine && done < options.Customers)
                     {
-                        console.Out.WriteLine($"  {done:N0} / {options.Customers:N0} customers");
+                        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done:N0} / {options.Customers:N0} customers"));
+                        nextLine = (done / step + 1) * step;
                     }
                 }));
             }
