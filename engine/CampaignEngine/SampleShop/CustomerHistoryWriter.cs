@@ -7,8 +7,8 @@ namespace CampaignEngine.SampleShop;
 /// </summary>
 internal sealed class CustomerHistoryWriter(SampleShopOptions options, Catalogue catalogue, ShopSeason season)
 {
-    private static readonly double[] LinesPerOrder = Cumulate([85, 12, 3]);
-    private static readonly double[] Quantities = Cumulate([90, 8, 2]);
+    private static readonly double[] LinesPerOrder = ShopRandom.Cumulative([85, 12, 3]);
+    private static readonly double[] Quantities = ShopRandom.Cumulative([90, 8, 2]);
     private static readonly long[] Coupons = [500, 1_000, 2_000];
 
     private readonly long _exportMoment = ExportWriter.Moment(options.End.DayNumber + 1, 0);
@@ -161,11 +161,5 @@ internal sealed class CustomerHistoryWriter(SampleShopOptions options, Catalogue
     {
         var date = DateOnly.FromDayNumber(day);
         return string.Create(null, stackalloc char[24], $"3{date.Year % 100:D2}{date.Month:D2}{date.Day:D2}{customerIndex:D7}{sequence:D3}");
-    }
-
-    private static double[] Cumulate(double[] weights)
-    {
-        var total = 0.0;
-        return weights.Select(w => total += w).ToArray();
     }
 }
