@@ -7,7 +7,10 @@ namespace CampaignEngine.SampleShop;
 /// </summary>
 internal sealed class CustomerHistoryWriter(SampleShopOptions options, Catalogue catalogue, ShopSeason season)
 {
-    private static readonly double[] LinesPerOrder = ShopRandom.Cumulative([85, 12, 3]);
+    private static readonly double[] LinesPerFirstOrder = ShopRandom.Cumulative([85, 12, 3]);
+
+    /// <summary>Returning customers trust the shop and fill their basket more: 客单价 of repeat orders is higher.</summary>
+    private static readonly double[] LinesPerRepeatOrder = ShopRandom.Cumulative([70, 22, 8]);
     private static readonly double[] Quantities = ShopRandom.Cumulative([90, 8, 2]);
     private static readonly long[] Coupons = [500, 1_000, 2_000];
 
@@ -28,7 +31,9 @@ internal sealed class CustomerHistoryWriter(SampleShopOptions options, Catalogue
             var paid = _moments[sequence];
             var day = ExportWriter.DayOf(paid);
             var month = DateOnly.FromDayNumber(day).Month;
-            var lineCount = 1 + random.Pick(LinesPerOrder);
+            // Benchmark mode keeps every basket the same size, so orders × 1.18 predicts the line count.
+            var basket = sequence == 0 || options.OrdersPerCustomer is not null ? LinesPerFirstOrder : LinesPerRepeatOrder;
+            var lineCount = 1 + random.Pick(basket);
             var subtotal = 0L;
             for (var l = 0; l < lineCount; l++)
             {
