@@ -58,7 +58,7 @@ internal sealed class SampleDataCommand : ICliCommand
 
             if (errors.Count == 0)
             {
-                errors.AddRange(options.Validate().Select(p => $"--customers/--start/--end/--orders-per-customer: {p}"));
+                errors.AddRange(options.Validate());
             }
 
             if (errors.Count > 0)
