@@ -1,4 +1,5 @@
 using CampaignEngine.Calendar;
+using static CampaignEngine.Calendar.Tests.KnownFestival;
 
 namespace CampaignEngine.Calendar.Tests;
 
@@ -109,11 +110,5 @@ public sealed class LunarFestivalTests
             Assert.InRange(DateOf("mid_autumn", year), new DateOnly(year, 9, 7), new DateOnly(year, 10, 9));
             Assert.InRange(DateOf("qixi", year), new DateOnly(year, 7, 29), new DateOnly(year, 8, 30));
         }
-    }
-
-    private static DateOnly DateOf(string id, int year)
-    {
-        Assert.True(Calendar.TryFind(id, out var festival));
-        return Calendar.DateIn(festival, year);
     }
 }
