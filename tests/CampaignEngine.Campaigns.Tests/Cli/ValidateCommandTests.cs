@@ -114,6 +114,15 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_language_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("validate", Repository.Campaigns, "--lang", "fr");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'fr'", error);
+    }
+
+    [Fact]
     public void A_missing_folder_is_an_input_error_without_a_stack_trace()
     {
         var (exit, output, error) = Run("validate", Path.Combine(folder.Path, "nope"));
