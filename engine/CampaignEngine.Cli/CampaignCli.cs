@@ -16,7 +16,8 @@ public static class CampaignCli
             root.Subcommands.Add(command);
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Our handler below, not System.CommandLine's: it would print a stack trace.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             var parsed = root.Parse(args);
