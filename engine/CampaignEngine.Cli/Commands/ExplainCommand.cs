@@ -60,6 +60,22 @@ internal sealed class ExplainCommand : ICliCommand
             return ExitCodes.InputErrors;
         }
 
+        var zone = set.Config.TimeZone;
+        DateTimeOffset? requested = null;
+        if (atText is not null && DateTime.TryParseExact(atText, ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            requested = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        }
+        else if (atText is not null && DateOnly.TryParseExact(atText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            requested = EndOf(day, zone);
+        }
+        else if (atText is not null)
+        {
+            console.Error.WriteLine($"--at '{atText}' is not a moment; write 'yyyy-MM-dd HH:mm' (shop time) or yyyy-MM-dd, e.g. '2025-11-11 10:00'");
+            return ExitCodes.Usage;
+        }
+
         var (loaded, loadError) = ShopData.Load(dataDirectory, null);
         if (loadError is not null)
         {
@@ -74,26 +90,7 @@ internal sealed class ExplainCommand : ICliCommand
             return ExitCodes.InputErrors;
         }
 
-        var zone = set.Config.TimeZone;
-        DateTimeOffset moment;
-        if (atText is null)
-        {
-            moment = EndOf(ShopData.DefaultAsOf(history), zone);
-        }
-        else if (DateTime.TryParseExact(atText, ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            moment = new DateTimeOffset(local, zone.GetUtcOffset(local));
-        }
-        else if (DateOnly.TryParseExact(atText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            moment = EndOf(day, zone);
-        }
-        else
-        {
-            console.Error.WriteLine($"--at '{atText}' is not a moment; write 'yyyy-MM-dd HH:mm' (shop time) or yyyy-MM-dd, e.g. '2025-11-11 10:00'");
-            return ExitCodes.Usage;
-        }
-
+        var moment = requested ?? EndOf(ShopData.DefaultAsOf(history), zone);
         var evaluator = new CampaignEvaluator(set.Campaigns, set.Config, history, new InMemoryContactHistory());
         var explanations = CustomerExplainer.Explain(evaluator, customerId, moment, campaignId);
         if (json)
