@@ -1,6 +1,7 @@
 using CampaignEngine.Plugins.Email.Composition;
 using CampaignEngine.Plugins.Email.Delivery;
 using CampaignEngine.Plugins.Sdk;
+using CampaignEngine.Plugins.Shared;
 
 namespace CampaignEngine.Plugins.Email;
 
@@ -52,11 +53,9 @@ public sealed class EmailChannel : IChannel
 
     public async Task<SendOutcome> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var check = Check(message);
-        if (!check.IsOk)
+        if (CheckedSend.RefusedBeforeSending(this, message, cancellationToken) is { } refused)
         {
-            return SendOutcome.Rejected(string.Join(" ", check.Problems));
+            return refused;
         }
 
         string? password = null;

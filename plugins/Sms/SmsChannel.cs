@@ -84,11 +84,9 @@ public sealed class SmsChannel : IChannel, IDisposable
 
     public async Task<SendOutcome> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var check = Check(message);
-        if (!check.IsOk)
+        if (CheckedSend.RefusedBeforeSending(this, message, cancellationToken) is { } refused)
         {
-            return SendOutcome.Rejected(string.Join(" ", check.Problems));
+            return refused;
         }
 
         if (_settings.AccessKeyId.Value is not { } keyId)

@@ -65,11 +65,9 @@ public sealed partial class WangwangChannel : IChannel, IDisposable
 
     public async Task<SendOutcome> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var check = Check(message);
-        if (!check.IsOk)
+        if (CheckedSend.RefusedBeforeSending(this, message, cancellationToken) is { } refused)
         {
-            return SendOutcome.Rejected(string.Join(" ", check.Problems));
+            return refused;
         }
 
         if (_settings.AppSecret.Value is not { } secret)

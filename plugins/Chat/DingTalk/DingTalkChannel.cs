@@ -1,7 +1,6 @@
 using System.Globalization;
 using CampaignEngine.Plugins.Chat.Groups;
 using CampaignEngine.Plugins.Sdk;
-using CampaignEngine.Plugins.Shared;
 
 namespace CampaignEngine.Plugins.Chat.DingTalk;
 
@@ -12,8 +11,6 @@ namespace CampaignEngine.Plugins.Chat.DingTalk;
 /// </summary>
 public sealed class DingTalkChannel : IChannel, IDisposable
 {
-    private const string Robot = "DingTalk";
-
     /// <summary>
     /// 130101: over 20 messages a minute. 40035 bad parameter, 43004 / 40044 bad message body. 310000 is any
     /// security-setting mismatch: only "keywords not in content" is the message's fault.
@@ -23,59 +20,57 @@ public sealed class DingTalkChannel : IChannel, IDisposable
         new HashSet<long> { 40035, 43004, 40044 },
         (code, message) => code == 310000 && message.Contains("keyword", StringComparison.OrdinalIgnoreCase));
 
-    private readonly ChatSettings _settings;
-    private readonly HttpClient _http;
+    private readonly GroupRobot _robot;
 
     public DingTalkChannel(IChannelConfiguration configuration)
     {
         // DingTalk does not publish a hard limit; 20000 bytes is our conservative default (setting max_bytes).
-        _settings = new ChatSettings(configuration, "https://oapi.dingtalk.com/robot/send", groupsHaveSecrets: true, _ => 20_000);
-        _http = ProviderHttp.CreateClient(_settings.Timeout);
+        var settings = new ChatSettings(configuration, "https://oapi.dingtalk.com/robot/send", groupsHaveSecrets: true, _ => 20_000);
+        _robot = new GroupRobot(settings, "DingTalk", Codes);
     }
 
     public string Name => "dingtalk";
 
     public ContactKind Reaches => ContactKind.Group;
 
-    public MessageCheck Check(ChannelMessage message) => GroupMessageCheck.Check(message, _settings, Robot);
+    public MessageCheck Check(ChannelMessage message) => _robot.Check(message);
 
-    public CostEstimate EstimateCost(ChannelMessage message) => new(_settings.PricePerMessageFen, 1);
+    public CostEstimate EstimateCost(ChannelMessage message) => _robot.EstimateCost();
 
-    public async Task<SendOutcome> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var check = Check(message);
-        if (!check.IsOk)
-        {
-            return SendOutcome.Rejected(string.Join(" ", check.Problems));
-        }
-
-        var group = _settings.Groups.Find(message.Address)!;
-        if (group.Key is not { } token)
-        {
-            return SendOutcome.Failed(group.NotSetReason(group.KeyVariable));
-        }
-
-        var query = new List<(string, string)> { ("access_token", token) };
-        if (group.SecretVariable is { } secretVariable)
-        {
-            if (group.Secret is not { } secret)
-            {
-                return SendOutcome.Failed(group.NotSetReason(secretVariable));
-            }
-
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            query.Add(("timestamp", timestamp.ToString(CultureInfo.InvariantCulture)));
-            query.Add(("sign", DingTalkSignature.Sign(timestamp, secret)));
-        }
-
-        object body = _settings.Markdown
+        object body = _robot.Settings.Markdown
             ? new { msgtype = "markdown", markdown = new { title = Title(message), text = message.Text } }
             : new { msgtype = "text", text = new { content = message.Text } };
-        return await RobotPost.SendAsync(_http, RobotPost.WithQuery(_settings.Endpoint, [.. query]), body, Robot, Codes, message, cancellationToken).ConfigureAwait(false);
+        return _robot.SendAsync(this, message, Webhook, body, cancellationToken);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _robot.Dispose();
+
+    private Webhook Webhook(GroupCredentials group)
+    {
+        if (group.Key is not { } token)
+        {
+            return Groups.Webhook.Missing(group, group.KeyVariable);
+        }
+
+        if (group.SecretVariable is not { } secretVariable)
+        {
+            return Groups.Webhook.At(RobotPost.WithQuery(_robot.Settings.Endpoint, ("access_token", token)));
+        }
+
+        if (group.Secret is not { } secret)
+        {
+            return Groups.Webhook.Missing(group, secretVariable);
+        }
+
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        return Groups.Webhook.At(RobotPost.WithQuery(
+            _robot.Settings.Endpoint,
+            ("access_token", token),
+            ("timestamp", timestamp.ToString(CultureInfo.InvariantCulture)),
+            ("sign", DingTalkSignature.Sign(timestamp, secret))));
+    }
 
     /// <summary>The title DingTalk shows in the chat list: the subject, else the first line without markdown marks.</summary>
     private static string Title(ChannelMessage message)

@@ -124,10 +124,7 @@ public sealed class DingTalkTests : IDisposable
             ["endpoint"] = _robot.Url + "/robot/send",
             ["groups"] = $"fans={_token.Name}:{_secret.Name}",
         };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = TestConfiguration.Settings(settings, overrides);
 
         return new DingTalkChannel(new TestConfiguration("dingtalk_group", settings));
     }

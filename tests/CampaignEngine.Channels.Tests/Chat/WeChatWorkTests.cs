@@ -85,7 +85,7 @@ public sealed class WeChatWorkTests : IDisposable
     [Fact]
     public async Task A_slow_robot_is_abandoned_when_the_token_fires()
     {
-        _robot.AnswerSlowly(TimeSpan.FromSeconds(10), """{"errcode":0,"errmsg":"ok"}""");
+        _robot.AnswerSlowly(TimeSpan.FromSeconds(3), """{"errcode":0,"errmsg":"ok"}""");
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Channel().SendAsync(Message("上新"), deadline.Token));
@@ -132,10 +132,7 @@ public sealed class WeChatWorkTests : IDisposable
             ["endpoint"] = _robot.Url + "/cgi-bin/webhook/send",
             ["groups"] = $"vip={_vipKey.Name}",
         };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = TestConfiguration.Settings(settings, overrides);
 
         return new WeChatWorkChannel(new TestConfiguration("wechat_group", settings));
     }

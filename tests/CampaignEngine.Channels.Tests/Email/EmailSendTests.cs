@@ -118,10 +118,7 @@ public sealed class EmailSendTests(SmtpServer smtp) : IClassFixture<SmtpServer>
             ["list_unsubscribe"] = "mailto:unsubscribe@shop.example?subject={customer}, https://shop.example/unsubscribe?c={customer}",
             ["timeout_seconds"] = "10",
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = TestConfiguration.Settings(settings, extra);
 
         return new EmailChannel(new TestConfiguration("email", settings));
     }

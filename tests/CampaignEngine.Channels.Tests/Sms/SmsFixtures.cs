@@ -19,10 +19,7 @@ internal static class SmsFixtures
             ["template_code"] = "SMS_100",
             ["price_fen"] = "5",
         };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = TestConfiguration.Settings(settings, overrides);
 
         return new SmsChannel(new TestConfiguration("sms", settings));
     }

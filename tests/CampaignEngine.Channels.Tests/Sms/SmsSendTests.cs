@@ -159,7 +159,7 @@ public sealed class SmsSendTests : IDisposable
     [Fact]
     public async Task A_provider_slower_than_the_deadline_is_abandoned_when_the_token_fires()
     {
-        _provider.AnswerSlowly(TimeSpan.FromSeconds(10), Accepted);
+        _provider.AnswerSlowly(TimeSpan.FromSeconds(3), Accepted);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
@@ -171,7 +171,7 @@ public sealed class SmsSendTests : IDisposable
     [Fact]
     public async Task A_provider_slower_than_the_channel_timeout_fails_the_message()
     {
-        _provider.AnswerSlowly(TimeSpan.FromSeconds(10), Accepted);
+        _provider.AnswerSlowly(TimeSpan.FromSeconds(3), Accepted);
 
         var outcome = await Channel(Configured(new() { ["timeout_seconds"] = "1" })).SendAsync(Message(), CancellationToken.None);
 
@@ -231,10 +231,7 @@ public sealed class SmsSendTests : IDisposable
             ["secret_env"] = _secret.Name,
             ["sign_name"] = "小美家",
         };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = TestConfiguration.Settings(settings, overrides);
 
         return settings;
     }

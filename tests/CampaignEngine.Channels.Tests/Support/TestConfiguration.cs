@@ -13,6 +13,17 @@ internal sealed class TestConfiguration(string channelName, IReadOnlyDictionary<
     public string? Get(string key) => settings.GetValueOrDefault(key);
 
     public string? GetSecret(string key) => Get(key) is { } variable ? Environment.GetEnvironmentVariable(variable) : null;
+
+    /// <summary>A test's channel block: the defaults with the test's own settings laid over them.</summary>
+    public static Dictionary<string, string> Settings(Dictionary<string, string> defaults, Dictionary<string, string>? overrides)
+    {
+        foreach (var (key, value) in overrides ?? [])
+        {
+            defaults[key] = value;
+        }
+
+        return defaults;
+    }
 }
 
 /// <summary>An environment variable with a name no other test uses, holding a secret for one test.</summary>

@@ -116,7 +116,7 @@ public sealed class WangwangTests : IDisposable
     [Fact]
     public async Task A_slow_gateway_is_abandoned_when_the_token_fires()
     {
-        _gateway.AnswerSlowly(TimeSpan.FromSeconds(10), Accepted);
+        _gateway.AnswerSlowly(TimeSpan.FromSeconds(3), Accepted);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Channel().SendAsync(Message(), deadline.Token));
@@ -146,10 +146,7 @@ public sealed class WangwangTests : IDisposable
             ["secret_env"] = _secret.Name,
             ["seller_nick"] = "小美家旗舰店",
         };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = TestConfiguration.Settings(settings, overrides);
 
         return new WangwangChannel(new TestConfiguration("wangwang", settings));
     }
