@@ -29,7 +29,7 @@ public sealed class EmailChannel : IChannel
 
         if (string.IsNullOrWhiteSpace(message.Subject))
         {
-            problems.Add($"The email has no subject; give template '{message.Template}' a subject.");
+            problems.Add($"The email has no subject; give {TemplateWords.Of(message)} a subject.");
         }
         else if (message.Subject.Contains('\n') || message.Subject.Contains('\r'))
         {
@@ -38,7 +38,7 @@ public sealed class EmailChannel : IChannel
 
         if (string.IsNullOrWhiteSpace(message.Text) && string.IsNullOrWhiteSpace(message.Html))
         {
-            problems.Add($"The email is empty; make template '{message.Template}' produce text or HTML.");
+            problems.Add($"The email is empty; make {TemplateWords.Of(message)} produce text or HTML.");
         }
 
         if (message.IsMarketing && _settings.Unsubscribe.Count == 0)

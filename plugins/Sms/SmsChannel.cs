@@ -38,7 +38,7 @@ public sealed class SmsChannel : IChannel, IDisposable
 
         if (string.IsNullOrWhiteSpace(message.Text))
         {
-            problems.Add($"The SMS text is empty; make template '{message.Template}' produce text for this customer.");
+            problems.Add($"The SMS text is empty; make {TemplateWords.Of(message)} produce text for this customer.");
             return new MessageCheck(problems);
         }
 
@@ -69,7 +69,7 @@ public sealed class SmsChannel : IChannel, IDisposable
 
         if (_settings.TemplateCodeFor(message.Template) is null)
         {
-            problems.Add($"Template '{message.Template}' has no approved SMS template code; add it to 'templates' (e.g. templates: {message.Template ?? "name"}=SMS_123456) or set template_code in engine.yaml.");
+            problems.Add($"There is no approved SMS template code for {TemplateWords.Of(message)}; add it to 'templates' (e.g. templates: {message.Template ?? "name"}=SMS_123456) or set template_code in engine.yaml.");
         }
 
         return new MessageCheck(problems);

@@ -40,7 +40,7 @@ public sealed partial class WangwangChannel : IChannel, IDisposable
 
         if (string.IsNullOrWhiteSpace(message.Text))
         {
-            problems.Add($"The Wangwang message is empty; make template '{message.Template}' produce text for this customer.");
+            problems.Add($"The Wangwang message is empty; make {TemplateWords.Of(message)} produce text for this customer.");
             return new MessageCheck(problems);
         }
 

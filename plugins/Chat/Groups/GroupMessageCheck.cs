@@ -1,5 +1,6 @@
 using System.Text;
 using CampaignEngine.Plugins.Sdk;
+using CampaignEngine.Plugins.Shared;
 
 namespace CampaignEngine.Plugins.Chat.Groups;
 
@@ -16,7 +17,7 @@ internal static class GroupMessageCheck
 
         if (string.IsNullOrWhiteSpace(message.Text))
         {
-            problems.Add($"The {robot} message is empty; make template '{message.Template}' produce text.");
+            problems.Add($"The {robot} message is empty; make {TemplateWords.Of(message)} produce text.");
             return new MessageCheck(problems);
         }
 
