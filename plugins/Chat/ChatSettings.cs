@@ -7,11 +7,11 @@ namespace CampaignEngine.Plugins.Chat;
 /// <summary>A group-robot channel's block in engine.yaml, read and checked once at load.</summary>
 internal sealed class ChatSettings
 {
-    public ChatSettings(IChannelConfiguration configuration, string defaultEndpoint, bool groupsHaveSecrets, Func<bool, int> byteLimit)
+    public ChatSettings(IChannelConfiguration configuration, string defaultEndpoint, string keyName, bool groupsHaveSecrets, Func<bool, int> byteLimit)
     {
         var settings = new ChannelSettings(configuration);
         Endpoint = settings.Url("endpoint", defaultEndpoint);
-        Groups = new GroupDirectory(settings, groupsHaveSecrets);
+        Groups = new GroupDirectory(settings, configuration, keyName, groupsHaveSecrets);
         Markdown = settings.Choice("format", "text", "text", "markdown") == "markdown";
         MaxBytes = settings.Number("max_bytes", byteLimit(Markdown), 1, 1_000_000);
         PricePerMessageFen = settings.Fen("price_fen", fallback: 0);

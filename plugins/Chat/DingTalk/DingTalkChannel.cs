@@ -25,7 +25,7 @@ public sealed class DingTalkChannel : IChannel, IDisposable
     public DingTalkChannel(IChannelConfiguration configuration)
     {
         // DingTalk does not publish a hard limit; 20000 bytes is our conservative default (setting max_bytes).
-        var settings = new ChatSettings(configuration, "https://oapi.dingtalk.com/robot/send", groupsHaveSecrets: true, _ => 20_000);
+        var settings = new ChatSettings(configuration, "https://oapi.dingtalk.com/robot/send", "token", groupsHaveSecrets: true, _ => 20_000);
         _robot = new GroupRobot(settings, "DingTalk", Codes);
     }
 
@@ -49,19 +49,19 @@ public sealed class DingTalkChannel : IChannel, IDisposable
 
     private Webhook Webhook(GroupCredentials group)
     {
-        if (group.Key is not { } token)
+        if (group.Key.Value is not { } token)
         {
-            return Groups.Webhook.Missing(group, group.KeyVariable);
+            return Groups.Webhook.Missing(group.Key);
         }
 
-        if (group.SecretVariable is not { } secretVariable)
+        if (group.Secret is null)
         {
             return Groups.Webhook.At(RobotPost.WithQuery(_robot.Settings.Endpoint, ("access_token", token)));
         }
 
-        if (group.Secret is not { } secret)
+        if (group.Secret.Value is not { } secret)
         {
-            return Groups.Webhook.Missing(group, secretVariable);
+            return Groups.Webhook.Missing(group.Secret);
         }
 
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -1,37 +1,40 @@
+using CampaignEngine.Plugins.Sdk;
 using CampaignEngine.Plugins.Shared;
 
 namespace CampaignEngine.Plugins.Chat.Groups;
 
 /// <summary>
-/// The customer groups a robot channel can post to: the message's address is a group id, and
-/// <c>groups: vip=WECOM_VIP_KEY; fans=WECOM_FANS_KEY</c> maps each id to the environment variable holding
-/// that group's robot credential (a webhook key is a password: whoever has it can post to the group, so it
-/// never sits in engine.yaml). DingTalk robots signed with 加签 add the secret's variable after a colon:
-/// <c>vip=DING_VIP_TOKEN:DING_VIP_SECRET</c>.
+/// The customer groups a robot channel can post to. The message's address is a group id; <c>groups</c>
+/// lists the ids, and each group's robot credential comes from the environment variable its own setting
+/// names — <c>{id}_key_env</c> for WeChat Work, <c>{id}_token_env</c> (and <c>{id}_secret_env</c> for a robot
+/// secured by 加签) for DingTalk. A webhook key is a password — whoever has it can post to the group — so it
+/// never sits in engine.yaml, and reading it through the configuration lets the engine blot it out of logs.
 /// </summary>
 internal sealed class GroupDirectory
 {
     private readonly IReadOnlyDictionary<string, GroupCredentials> _groups;
 
-    public GroupDirectory(ChannelSettings settings, bool allowsSecret)
+    public GroupDirectory(ChannelSettings settings, IChannelConfiguration configuration, string keyName, bool allowsSecret)
     {
         var groups = new Dictionary<string, GroupCredentials>(StringComparer.Ordinal);
-        foreach (var (id, variables) in settings.Pairs("groups"))
+        foreach (var id in (settings.Optional("groups") ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var parts = variables.Split(':', StringSplitOptions.TrimEntries);
-            if (parts.Length > (allowsSecret ? 2 : 1) || parts.Any(p => p.Length == 0 || p.Any(char.IsWhiteSpace)))
+            if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
             {
-                throw settings.Problem(allowsSecret
-                    ? $"group '{id}' in setting 'groups' is '{variables}', expected TOKEN_VARIABLE or TOKEN_VARIABLE:SECRET_VARIABLE (names of environment variables)"
-                    : $"group '{id}' in setting 'groups' is '{variables}', expected the name of the environment variable holding the robot's key");
+                throw settings.Problem($"setting 'groups' has '{id}': a group id is letters, digits, '_' or '-', e.g. groups: vip, fans");
             }
 
-            groups[id] = new GroupCredentials(settings.ChannelName, id, parts[0], parts.Length == 2 ? parts[1] : null);
+            var key = settings.Secret($"{id}_{keyName}_env", $"the robot {keyName} of group '{id}'");
+            var secret = allowsSecret && settings.Optional($"{id}_secret_env") is not null ? settings.Secret($"{id}_secret_env", "") : null;
+            if (!groups.TryAdd(id, new GroupCredentials(configuration.ChannelName, id, key, secret)))
+            {
+                throw settings.Problem($"setting 'groups' names '{id}' twice; keep one");
+            }
         }
 
         if (groups.Count == 0)
         {
-            throw settings.Problem("setting 'groups' is missing: the group ids messages go to and the environment variables holding their robot credentials, e.g. groups: vip=ROBOT_VIP_KEY; fans=ROBOT_FANS_KEY");
+            throw settings.Problem($"setting 'groups' is missing: the group ids messages go to, e.g. groups: vip, fans — each with its {keyName} variable, e.g. vip_{keyName}_env: ROBOT_VIP_{keyName.ToUpperInvariant()}");
         }
 
         _groups = groups;
@@ -42,16 +45,5 @@ internal sealed class GroupDirectory
     public string Known => string.Join(", ", _groups.Keys.Order(StringComparer.Ordinal));
 }
 
-/// <summary>Where one group's robot credentials live; values are read from the environment at send time.</summary>
-internal sealed record GroupCredentials(string ChannelName, string GroupId, string KeyVariable, string? SecretVariable)
-{
-    public string? Key => Read(KeyVariable);
-
-    public string? Secret => SecretVariable is null ? null : Read(SecretVariable);
-
-    public string NotSetReason(string variable)
-        => $"channel '{ChannelName}' is not configured for group '{GroupId}': set the environment variable {variable} and restart";
-
-    private static string? Read(string variable)
-        => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null;
-}
+/// <summary>Where one group's robot credentials live; the values are read when a message is sent.</summary>
+internal sealed record GroupCredentials(string ChannelName, string GroupId, SecretSetting Key, SecretSetting? Secret);

@@ -8,7 +8,7 @@ internal sealed record Webhook(Uri? Url, SendOutcome? NotConfigured)
 {
     public static Webhook At(Uri url) => new(url, null);
 
-    public static Webhook Missing(GroupCredentials group, string variable) => new(null, SendOutcome.Failed(group.NotSetReason(variable)));
+    public static Webhook Missing(SecretSetting secret) => new(null, SendOutcome.Failed(secret.NotSetReason));
 }
 
 /// <summary>

@@ -18,7 +18,7 @@ public sealed class WeChatWorkChannel : IChannel, IDisposable
     public WeChatWorkChannel(IChannelConfiguration configuration)
     {
         // WeChat Work's documented limits: text content 2048 bytes, markdown 4096 bytes (UTF-8).
-        var settings = new ChatSettings(configuration, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send", groupsHaveSecrets: false, markdown => markdown ? 4096 : 2048);
+        var settings = new ChatSettings(configuration, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send", "key", groupsHaveSecrets: false, markdown => markdown ? 4096 : 2048);
         _robot = new GroupRobot(settings, "WeChat Work", Codes);
     }
 
@@ -41,7 +41,7 @@ public sealed class WeChatWorkChannel : IChannel, IDisposable
     public void Dispose() => _robot.Dispose();
 
     private Webhook Webhook(GroupCredentials group)
-        => group.Key is { } key
+        => group.Key.Value is { } key
             ? Groups.Webhook.At(RobotPost.WithQuery(_robot.Settings.Endpoint, ("key", key)))
-            : Groups.Webhook.Missing(group, group.KeyVariable);
+            : Groups.Webhook.Missing(group.Key);
 }

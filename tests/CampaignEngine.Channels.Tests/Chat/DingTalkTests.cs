@@ -50,7 +50,7 @@ public sealed class DingTalkTests : IDisposable
         _robot.Answer(Judge, ProviderReply.Json("""{"errcode":0,"errmsg":"ok"}"""));
         using var wrong = new SecretVariable("SECwrong");
 
-        var outcome = await Channel(new() { ["groups"] = $"fans={_token.Name}:{wrong.Name}" }).SendAsync(Message("中秋快乐"), CancellationToken.None);
+        var outcome = await Channel(new() { ["fans_secret_env"] = wrong.Name }).SendAsync(Message("中秋快乐"), CancellationToken.None);
 
         Assert.Equal(SendStatus.Failed, outcome.Status);
         Assert.Contains("310000", outcome.Reason);
@@ -63,7 +63,7 @@ public sealed class DingTalkTests : IDisposable
         _robot.Answer(request => request.Query!.ContainsKey("sign") ? ProviderReply.Json("""{"errcode":1,"errmsg":"unexpected sign"}""") : null,
             ProviderReply.Json("""{"errcode":0,"errmsg":"ok"}"""));
 
-        var outcome = await Channel(new() { ["groups"] = $"fans={_token.Name}" }).SendAsync(Message("中秋快乐"), CancellationToken.None);
+        var outcome = await Channel(new() { ["fans_secret_env"] = "" }).SendAsync(Message("中秋快乐"), CancellationToken.None);
 
         Assert.Equal(SendStatus.Accepted, outcome.Status);
     }
@@ -111,7 +111,7 @@ public sealed class DingTalkTests : IDisposable
     [Fact]
     public async Task An_unset_secret_variable_fails_naming_the_variable()
     {
-        var outcome = await Channel(new() { ["groups"] = $"fans={_token.Name}:CE_TEST_DING_SECRET_NOT_SET" }).SendAsync(Message("中秋快乐"), CancellationToken.None);
+        var outcome = await Channel(new() { ["fans_secret_env"] = "CE_TEST_DING_SECRET_NOT_SET" }).SendAsync(Message("中秋快乐"), CancellationToken.None);
 
         Assert.Equal(SendStatus.Failed, outcome.Status);
         Assert.Contains("CE_TEST_DING_SECRET_NOT_SET", outcome.Reason);
@@ -122,7 +122,9 @@ public sealed class DingTalkTests : IDisposable
         var settings = new Dictionary<string, string>
         {
             ["endpoint"] = _robot.Url + "/robot/send",
-            ["groups"] = $"fans={_token.Name}:{_secret.Name}",
+            ["groups"] = "fans",
+            ["fans_token_env"] = _token.Name,
+            ["fans_secret_env"] = _secret.Name,
         };
         settings = TestConfiguration.Settings(settings, overrides);
 

@@ -111,7 +111,7 @@ public sealed class WeChatWorkTests : IDisposable
     [Fact]
     public async Task An_unset_key_variable_fails_naming_the_variable()
     {
-        var outcome = await Channel(new() { ["groups"] = "vip=CE_TEST_WECOM_KEY_NOT_SET" }).SendAsync(Message("上新"), CancellationToken.None);
+        var outcome = await Channel(new() { ["vip_key_env"] = "CE_TEST_WECOM_KEY_NOT_SET" }).SendAsync(Message("上新"), CancellationToken.None);
 
         Assert.Equal(SendStatus.Failed, outcome.Status);
         Assert.Contains("CE_TEST_WECOM_KEY_NOT_SET", outcome.Reason);
@@ -130,7 +130,8 @@ public sealed class WeChatWorkTests : IDisposable
         var settings = new Dictionary<string, string>
         {
             ["endpoint"] = _robot.Url + "/cgi-bin/webhook/send",
-            ["groups"] = $"vip={_vipKey.Name}",
+            ["groups"] = "vip",
+            ["vip_key_env"] = _vipKey.Name,
         };
         settings = TestConfiguration.Settings(settings, overrides);
 

@@ -24,8 +24,9 @@ public class ConfigurationMistakeTests
         { "sms", "signature_method", "md5", "expected one of: hmac-sha1, hmac-sha256" },
         { "sms", "templates", "vip_coupon", "expected name=value pairs" },
         { "wechat_work", "groups", "", "setting 'groups' is missing" },
-        { "wechat_work", "groups", "vip=A:B", "expected the name of the environment variable" },
-        { "dingtalk", "groups", "vip=A:B:C", "expected TOKEN_VARIABLE or TOKEN_VARIABLE:SECRET_VARIABLE" },
+        { "wechat_work", "groups", "vip, fans", "setting 'fans_key_env' is missing: the name of the environment variable holding the robot key of group 'fans'" },
+        { "wechat_work", "groups", "vip=WECOM_VIP_KEY", "a group id is letters, digits" },
+        { "dingtalk", "vip_token_env", "", "setting 'vip_token_env' is missing" },
         { "dingtalk", "format", "card", "expected one of: text, markdown" },
         { "wangwang", "seller_nick", "", "setting 'seller_nick' is missing" },
         { "wangwang", "endpoint", "", "setting 'endpoint' is missing" },
@@ -65,8 +66,8 @@ public class ConfigurationMistakeTests
     private static Dictionary<string, string> Valid(string plugin) => plugin switch
     {
         "sms" => new() { ["access_key_env"] = "SMS_ACCESS_KEY", ["secret_env"] = "SMS_SECRET", ["template_code"] = "SMS_1", ["price_fen"] = "5" },
-        "wechat_work" => new() { ["groups"] = "vip=WECOM_VIP_KEY" },
-        "dingtalk" => new() { ["groups"] = "vip=DING_VIP_TOKEN:DING_VIP_SECRET" },
+        "wechat_work" => new() { ["groups"] = "vip", ["vip_key_env"] = "WECOM_VIP_KEY" },
+        "dingtalk" => new() { ["groups"] = "vip", ["vip_token_env"] = "DING_VIP_TOKEN", ["vip_secret_env"] = "DING_VIP_SECRET" },
         "wangwang" => new() { ["endpoint"] = "https://gw.example/router/rest", ["app_key"] = "123", ["secret_env"] = "WW_SECRET", ["seller_nick"] = "小美家旗舰店" },
         "email" => new() { ["host"] = "smtp.shop.example", ["from_address"] = "care@shop.example", ["user"] = "care@shop.example", ["password_env"] = "SMTP_PASSWORD" },
         _ => throw new ArgumentOutOfRangeException(nameof(plugin)),
