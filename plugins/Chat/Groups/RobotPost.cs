@@ -19,6 +19,10 @@ internal static class RobotPost
             Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json"),
         };
 
+        // The robots have no field for it and ignore the header, but a relay or proxy in front of them
+        // can drop a repeated post by it (IETF draft "The Idempotency-Key HTTP Header Field").
+        request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
+
         var (answer, failure) = await ProviderHttp.SendAsync(http, request, $"the {robot} robot", cancellationToken).ConfigureAwait(false);
         return failure ?? RobotAnswer.ToOutcome(answer!, robot, codes, message.IdempotencyKey);
     }

@@ -30,6 +30,16 @@ public sealed class WeChatWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task The_post_carries_the_idempotency_key_in_a_header_for_relays_that_deduplicate()
+    {
+        _robot.Answer(request => Judge(request, "text"), ProviderReply.Json("""{"errcode":0,"errmsg":"ok"}"""));
+
+        await Channel().SendAsync(Message("上新"), CancellationToken.None);
+
+        Assert.Equal("new_arrivals:vip:2026-11-23", Assert.Single(_robot.Received).Headers!["Idempotency-Key"].Single());
+    }
+
+    [Fact]
     public async Task Markdown_format_posts_a_markdown_message()
     {
         _robot.Answer(request => Judge(request, "markdown"), ProviderReply.Json("""{"errcode":0,"errmsg":"ok"}"""));
