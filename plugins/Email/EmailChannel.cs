@@ -15,6 +15,7 @@ public sealed class EmailChannel : IChannel
 
     public EmailChannel(IChannelConfiguration configuration) => _settings = new EmailSettings(configuration);
 
+    /// <summary>A constant, read by the engine before the channel is configured (engine.yaml's <c>plugin:</c>).</summary>
     public string Name => "email";
 
     public ContactKind Reaches => ContactKind.Email;

@@ -24,6 +24,7 @@ public sealed class SmsChannel : IChannel, IDisposable
         _http = ProviderHttp.CreateClient(_settings.Timeout);
     }
 
+    /// <summary>A constant, read by the engine before the channel is configured (engine.yaml's <c>plugin:</c>).</summary>
     public string Name => "sms";
 
     public ContactKind Reaches => ContactKind.Phone;

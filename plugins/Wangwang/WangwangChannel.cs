@@ -25,6 +25,7 @@ public sealed partial class WangwangChannel : IChannel, IDisposable
         _http = ProviderHttp.CreateClient(_settings.Timeout);
     }
 
+    /// <summary>A constant, read by the engine before the channel is configured (engine.yaml's <c>plugin:</c>).</summary>
     public string Name => "wangwang";
 
     public ContactKind Reaches => ContactKind.Wangwang;

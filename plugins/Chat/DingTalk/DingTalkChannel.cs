@@ -29,6 +29,7 @@ public sealed class DingTalkChannel : IChannel, IDisposable
         _robot = new GroupRobot(settings, "DingTalk", Codes);
     }
 
+    /// <summary>A constant, read by the engine before the channel is configured (engine.yaml's <c>plugin:</c>).</summary>
     public string Name => "dingtalk";
 
     public ContactKind Reaches => ContactKind.Group;

@@ -22,6 +22,7 @@ public sealed class WeChatWorkChannel : IChannel, IDisposable
         _robot = new GroupRobot(settings, "WeChat Work", Codes);
     }
 
+    /// <summary>A constant, read by the engine before the channel is configured (engine.yaml's <c>plugin:</c>).</summary>
     public string Name => "wechat_work";
 
     public ContactKind Reaches => ContactKind.Group;
