@@ -1,4 +1,5 @@
 using CampaignEngine.Plugins.Email.Composition;
+using CampaignEngine.Plugins.Email.Delivery;
 using CampaignEngine.Plugins.Sdk;
 using CampaignEngine.Plugins.Shared;
 using MailKit.Security;
@@ -21,6 +22,7 @@ internal sealed class EmailSettings
             _ => (SecureSocketOptions.StartTls, 587),
         };
         Port = settings.Number("port", port, 1, 65535);
+        TrustedCertificate = TrustedCertificate.Read(settings);
         User = settings.Optional("user");
         Password = User is null ? null : settings.Secret("password_env", "the SMTP password of user " + User);
         var from = settings.Required("from_address", "the sender's address, e.g. from_address: care@shop.example");
@@ -51,6 +53,9 @@ internal sealed class EmailSettings
     public int Port { get; }
 
     public SecureSocketOptions Security { get; }
+
+    /// <summary>A certificate trusted for the mail server besides the system's roots, or null.</summary>
+    public TrustedCertificate? TrustedCertificate { get; }
 
     public string? User { get; }
 

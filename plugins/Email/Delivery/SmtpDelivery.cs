@@ -19,9 +19,19 @@ internal static class SmtpDelivery
     {
         var server = $"{settings.Host}:{settings.Port}";
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        if (settings.TrustedCertificate is { } trusted)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => trusted.Accepts(certificate, errors);
+        }
+
         try
         {
             await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken).ConfigureAwait(false);
+            if (settings.User is not null && !client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+            {
+                return SendOutcome.Failed($"the mail server {server} offers no login (AUTH) on this connection; check security (many servers offer AUTH only after STARTTLS) or remove user");
+            }
+
             if (settings.User is not null)
             {
                 await client.AuthenticateAsync(settings.User, password ?? "", cancellationToken).ConfigureAwait(false);
@@ -63,6 +73,7 @@ internal static class SmtpDelivery
             SocketException socket => socket.SocketErrorCode.ToString(),
             IOException { InnerException: SocketException socket } => socket.SocketErrorCode.ToString(),
             OperationCanceledException or TimeoutException => "no answer in time",
-            _ => e.Message.Trim(),
+            SslHandshakeException => "the TLS handshake failed: the server's certificate is not trusted or the server does not speak TLS on this port; check security, port and trusted_certificate",
+            _ => e.Message.Split('\n', 2)[0].Trim(),
         };
 }

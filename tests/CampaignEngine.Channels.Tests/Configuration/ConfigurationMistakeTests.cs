@@ -35,6 +35,7 @@ public class ConfigurationMistakeTests
         { "email", "port", "70000", "expected a whole number from 1 to 65535" },
         { "email", "list_unsubscribe", "shop.example/unsubscribe", "expected mailto:… or https://…" },
         { "email", "password_env", "", "setting 'password_env' is missing" },
+        { "email", "trusted_certificate", "/nonexistent/relay-ca.pem", "not a readable PEM certificate" },
     };
 
     [Theory]

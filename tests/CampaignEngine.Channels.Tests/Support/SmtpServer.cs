@@ -6,15 +6,38 @@ namespace CampaignEngine.Channels.Tests.Support;
 
 /// <summary>
 /// A real SMTP server process on 127.0.0.1: Debian's python3-aiosmtpd delivering into a Maildir. Its handler
-/// is aiosmtpd's Mailbox with one addition so refusals can be tested: recipients starting <c>nobody@</c>
-/// get 550 (unknown user, permanent), <c>busy@</c> get 451 (try later, transient).
+/// is aiosmtpd's Mailbox with two additions: recipients starting <c>nobody@</c> get 550 (unknown user,
+/// permanent), <c>busy@</c> get 451 (try later, transient); and AUTH PLAIN/LOGIN accepts
+/// <see cref="User"/> with <see cref="Password"/> (aiosmtpd offers AUTH only over TLS, see <see cref="SmtpTls"/>).
 /// </summary>
-public sealed class SmtpServer : IDisposable
+public class SmtpServer : IDisposable
 {
+    public const string User = "care@shop.example";
+    public const string Password = "smtp-pässword-42";
+
     private const string Handler = """
+        import base64, os
         from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import AuthResult, MISSING
+
+        def _accepts(login, password):
+            return login == os.environ['CE_SMTP_USER'].encode() and password == os.environ['CE_SMTP_PASSWORD'].encode()
 
         class PickyMailbox(Mailbox):
+            async def auth_PLAIN(self, server, args):
+                data = base64.b64decode(args[1]) if len(args) > 1 else await server.challenge_auth('')
+                if data is MISSING:
+                    return AuthResult(success=False, handled=False)
+                _, login, password = data.split(b'\0')
+                return AuthResult(success=_accepts(login, password), handled=False)
+
+            async def auth_LOGIN(self, server, args):
+                login = base64.b64decode(args[1]) if len(args) > 1 else await server.challenge_auth('User Name\0')
+                password = await server.challenge_auth('Password\0')
+                if login is MISSING or password is MISSING:
+                    return AuthResult(success=False, handled=False)
+                return AuthResult(success=_accepts(login, password), handled=False)
+
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 if address.startswith('nobody@'):
                     return '550 5.1.1 <%s>: Recipient address rejected: User unknown' % address
@@ -28,6 +51,11 @@ public sealed class SmtpServer : IDisposable
     private readonly Process _process;
 
     public SmtpServer()
+        : this(SmtpTls.None)
+    {
+    }
+
+    protected SmtpServer(SmtpTls tls)
     {
         Maildir = Path.Combine(_root, "maildir");
         foreach (var folder in new[] { "tmp", "new", "cur" })
@@ -37,13 +65,25 @@ public sealed class SmtpServer : IDisposable
 
         File.WriteAllText(Path.Combine(_root, "picky.py"), Handler);
         Port = FreePort.Find();
-        var start = new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "picky.PickyMailbox", Maildir])
+        var arguments = new List<string> { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}" };
+        if (tls != SmtpTls.None)
+        {
+            Certificate = SelfSignedCertificate.Write(_root);
+            arguments.AddRange(tls == SmtpTls.StartTls
+                ? ["--tlscert", Certificate.CertificatePath, "--tlskey", Certificate.KeyPath]
+                : ["--smtpscert", Certificate.CertificatePath, "--smtpskey", Certificate.KeyPath]);
+        }
+
+        arguments.AddRange(["-c", "picky.PickyMailbox", Maildir]);
+        var start = new ProcessStartInfo("/usr/bin/python3", arguments)
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
         start.Environment["PYTHONPATH"] = _root;
+        start.Environment["CE_SMTP_USER"] = User;
+        start.Environment["CE_SMTP_PASSWORD"] = Password;
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3 -m aiosmtpd (apt-get install python3-aiosmtpd)");
         WaitUntilListening();
     }
@@ -51,6 +91,9 @@ public sealed class SmtpServer : IDisposable
     public int Port { get; }
 
     public string Maildir { get; }
+
+    /// <summary>The server's self-signed certificate when it speaks TLS.</summary>
+    public SelfSignedCertificate? Certificate { get; }
 
     /// <summary>The delivered message with this Message-ID, read back from the Maildir (waits briefly for the file).</summary>
     public MimeMessage Delivered(string messageId)
@@ -77,6 +120,12 @@ public sealed class SmtpServer : IDisposable
         => Directory.EnumerateFiles(Path.Combine(Maildir, "new")).Count(file => MimeMessage.Load(file).MessageId == messageId);
 
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
     {
         if (!_process.HasExited)
         {
@@ -113,3 +162,18 @@ public sealed class SmtpServer : IDisposable
         throw new InvalidOperationException($"aiosmtpd did not listen on 127.0.0.1:{Port} within 20 s");
     }
 }
+
+public enum SmtpTls
+{
+    None,
+    /// <summary>Plain connection upgraded with STARTTLS (port 587 style).</summary>
+    StartTls,
+    /// <summary>TLS from the first byte (SMTPS, port 465 style).</summary>
+    Implicit,
+}
+
+/// <summary>An SMTP server offering STARTTLS and AUTH.</summary>
+public sealed class StartTlsSmtpServer() : SmtpServer(SmtpTls.StartTls);
+
+/// <summary>An SMTP server speaking TLS from the first byte, with AUTH.</summary>
+public sealed class SmtpsServer() : SmtpServer(SmtpTls.Implicit);
