@@ -11,7 +11,7 @@ internal sealed class ChatSettings
     {
         var settings = new ChannelSettings(configuration);
         Endpoint = settings.Url("endpoint", defaultEndpoint);
-        Groups = new GroupDirectory(settings, configuration, keyName, groupsHaveSecrets);
+        Groups = new GroupDirectory(settings, keyName, groupsHaveSecrets);
         Markdown = settings.Choice("format", "text", "text", "markdown") == "markdown";
         MaxBytes = settings.Number("max_bytes", byteLimit(Markdown), 1, 1_000_000);
         PricePerMessageFen = settings.Fen("price_fen", fallback: 0);

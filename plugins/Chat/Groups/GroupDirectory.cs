@@ -1,4 +1,3 @@
-using CampaignEngine.Plugins.Sdk;
 using CampaignEngine.Plugins.Shared;
 
 namespace CampaignEngine.Plugins.Chat.Groups;
@@ -14,7 +13,7 @@ internal sealed class GroupDirectory
 {
     private readonly IReadOnlyDictionary<string, GroupCredentials> _groups;
 
-    public GroupDirectory(ChannelSettings settings, IChannelConfiguration configuration, string keyName, bool allowsSecret)
+    public GroupDirectory(ChannelSettings settings, string keyName, bool allowsSecret)
     {
         var groups = new Dictionary<string, GroupCredentials>(StringComparer.Ordinal);
         foreach (var id in (settings.Optional("groups") ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -26,7 +25,7 @@ internal sealed class GroupDirectory
 
             var key = settings.Secret($"{id}_{keyName}_env", $"the robot {keyName} of group '{id}'");
             var secret = allowsSecret && settings.Optional($"{id}_secret_env") is not null ? settings.Secret($"{id}_secret_env", "") : null;
-            if (!groups.TryAdd(id, new GroupCredentials(configuration.ChannelName, id, key, secret)))
+            if (!groups.TryAdd(id, new GroupCredentials(key, secret)))
             {
                 throw settings.Problem($"setting 'groups' names '{id}' twice; keep one");
             }
@@ -46,4 +45,4 @@ internal sealed class GroupDirectory
 }
 
 /// <summary>Where one group's robot credentials live; the values are read when a message is sent.</summary>
-internal sealed record GroupCredentials(string ChannelName, string GroupId, SecretSetting Key, SecretSetting? Secret);
+internal sealed record GroupCredentials(SecretSetting Key, SecretSetting? Secret);

@@ -34,9 +34,15 @@ internal sealed class GroupRobot(ChatSettings settings, string robot, RobotError
             return refused;
         }
 
-        var webhook = webhookOf(settings.Groups.Find(message.Address)!);
-        return webhook.NotConfigured
-            ?? await RobotPost.SendAsync(_http, webhook.Url!, body, robot, codes, message, cancellationToken).ConfigureAwait(false);
+        var group = settings.Groups.Find(message.Address)!;
+        var webhook = webhookOf(group);
+        if (webhook.NotConfigured is { } notConfigured)
+        {
+            return notConfigured;
+        }
+
+        var outcome = await RobotPost.SendAsync(_http, webhook.Url!, body, robot, codes, message, cancellationToken).ConfigureAwait(false);
+        return outcome.Reason is null ? outcome : outcome with { Reason = group.Key.Redact(group.Secret?.Redact(outcome.Reason) ?? outcome.Reason) };
     }
 
     public void Dispose() => _http.Dispose();
