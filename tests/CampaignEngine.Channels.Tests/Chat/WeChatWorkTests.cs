@@ -72,6 +72,17 @@ public sealed class WeChatWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_robot_answer_that_echoes_the_key_is_scrubbed_of_it()
+    {
+        _robot.Answer(request => ProviderReply.Json($$"""{"errcode":93000,"errmsg":"invalid webhook url, key={{request.Query!["key"].Single()}}"}"""), ProviderReply.Json("{}"));
+
+        var outcome = await Channel().SendAsync(Message("上新"), CancellationToken.None);
+
+        Assert.Contains("key=***", outcome.Reason);
+        Assert.DoesNotContain(_vipKey.Value!, outcome.Reason);
+    }
+
+    [Fact]
     public async Task An_empty_content_answer_rejects_the_message()
     {
         _robot.Answer(_ => null, ProviderReply.Json("""{"errcode":44004,"errmsg":"empty content"}"""));
