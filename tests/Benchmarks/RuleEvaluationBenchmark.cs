@@ -70,23 +70,23 @@ public class RuleEvaluationBenchmark
         return fired;
     }
 
-    /// <summary>One delegate call per block of 4,096 customers: the loop runs inside the compiled code.</summary>
+    /// <summary>One delegate call per block of 4,096 customers and rule: the loop runs inside the compiled
+    /// code. As in the engine, a block's rows are listed once (by the audience) and every rule runs on them.</summary>
     [Benchmark(OperationsPerInvoke = Rows * 5)]
     public int Dsl_block_filter()
     {
         var fired = 0;
-        foreach (var condition in conditions)
+        for (var start = 0; start < Rows; start += Block)
         {
-            var filter = condition.Filter;
-            for (var start = 0; start < Rows; start += Block)
+            var count = Math.Min(Block, Rows - start);
+            for (var i = 0; i < count; i++)
             {
-                var count = Math.Min(Block, Rows - start);
-                for (var i = 0; i < count; i++)
-                {
-                    rows[i] = start + i;
-                }
+                rows[i] = start + i;
+            }
 
-                fired += filter(facts, rows, count, selected);
+            foreach (var condition in conditions)
+            {
+                fired += condition.Filter(facts, rows, count, selected);
             }
         }
 
