@@ -150,4 +150,11 @@ public class RuleFileTests
         Assert.Equal("没有名为“消费金钱”的字段", Assert.Single(Compile.ConditionErrors("消费金钱 > 5")).Message);
         Assert.Equal("there is no fact called '消费金钱'", Assert.Single(Compile.ConditionErrors("消费金钱 > 5", new CompileOptions(MessageLanguage.English))).Message);
     }
+
+    [Theory]
+    [InlineData("monetery > 5 and level = \"金卡\" # 老客", "there is no fact called 'monetery'")]
+    [InlineData("消费金钱 > 5 and level = \"VIP\"", "没有名为“消费金钱”的字段")]
+    [InlineData("monetery > 5 且 level = \"VIP\"", "没有名为“monetery”的字段")]
+    public void Auto_language_follows_keywords_and_names_not_quoted_text_or_comments(string text, string message)
+        => Assert.Equal(message, Assert.Single(Compile.ConditionErrors(text)).Message);
 }
