@@ -1,0 +1,161 @@
+using CampaignEngine.Plugins.Sdk;
+using McMaster.NETCore.Plugins;
+
+namespace CampaignEngine.Dispatch;
+
+/// <summary>
+/// Loads every plugin folder of the plugins directory, each into its own load context that shares
+/// only the SDK's types with the engine, so a plugin may carry its own versions of its dependencies.
+/// A folder that cannot be loaded becomes a <see cref="ChannelPlugin"/> with a problem; the others load.
+/// </summary>
+internal static class ChannelPluginLoader
+{
+    public static IReadOnlyList<ChannelPlugin> LoadAll(string pluginsDirectory)
+    {
+        if (!Directory.Exists(pluginsDirectory))
+        {
+            return [];
+        }
+
+        var plugins = Directory.EnumerateDirectories(pluginsDirectory)
+            .Order(StringComparer.Ordinal)
+            .Select(Load)
+            .ToList();
+        return RefuseDuplicateNames(plugins);
+    }
+
+    public static ChannelPlugin Load(string folder)
+    {
+        var (manifest, manifestProblem) = PluginManifest.Read(folder);
+        var name = string.IsNullOrWhiteSpace(manifest.Name) ? Path.GetFileName(folder) : manifest.Name;
+        var plugin = new ChannelPlugin(name, folder, null, null, null, [], null);
+        if (manifestProblem is not null)
+        {
+            return plugin.Refused(manifestProblem);
+        }
+
+        var (assemblyPath, assemblyProblem) = FindMainAssembly(folder, manifest);
+        if (assemblyPath is null)
+        {
+            return plugin.Refused(assemblyProblem!);
+        }
+
+        plugin = plugin with { AssemblyPath = assemblyPath };
+        var (inspection, inspectionProblem) = PluginAssemblyInspection.Read(assemblyPath);
+        if (inspection is null)
+        {
+            return plugin.Refused(inspectionProblem!);
+        }
+
+        plugin = plugin with { Version = inspection.DisplayVersion, SdkVersion = inspection.SdkReference };
+        if (inspection.SdkReference is null)
+        {
+            return plugin.Refused($"{Path.GetFileName(assemblyPath)} does not reference {PluginAssemblyInspection.SdkAssemblyName}, so it is not a channel plugin");
+        }
+
+        if (!SdkVersion.IsCompatible(inspection.SdkReference))
+        {
+            var current = SdkVersion.Current;
+            return plugin.Refused(
+                $"built against channel SDK {inspection.SdkReference.ToString(3)}, but this engine has SDK {current.ToString(3)}; "
+                + $"plugins must be built against SDK {current.Major}.x with a minor version up to {current.Minor} — rebuild the plugin against this engine's SDK");
+        }
+
+        return LoadImplementations(plugin, assemblyPath);
+    }
+
+    private static ChannelPlugin LoadImplementations(ChannelPlugin plugin, string assemblyPath)
+    {
+        List<Type> types;
+        try
+        {
+            // Only the SDK is shared: IChannel, the records and IChannelConfiguration must be the engine's
+            // types, while everything else the plugin brings (its JSON or HTTP library …) stays its own.
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, sharedTypes: [typeof(IChannel)]);
+            types = loader.LoadDefaultAssembly().GetExportedTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IChannel).IsAssignableFrom(t))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex)
+        {
+            // Plugin code and its dependencies are outside our control: any failure refuses this plugin only.
+            return plugin.Refused($"could not load {Path.GetFileName(assemblyPath)}: {ex.GetBaseException().Message}");
+        }
+
+        if (types.Count == 0)
+        {
+            return plugin.Refused($"{Path.GetFileName(assemblyPath)} has no public class implementing {nameof(IChannel)}");
+        }
+
+        var unusable = types.Where(t => !ChannelImplementation.HasUsableConstructor(t)).ToList();
+        if (unusable.Count > 0)
+        {
+            return plugin.Refused(
+                $"{string.Join(", ", unusable.Select(t => t.Name))} has no public constructor taking {nameof(IChannelConfiguration)} (or none without parameters)");
+        }
+
+        var implementations = types
+            .Select(t => new ChannelImplementation(types.Count == 1 ? plugin.Name : $"{plugin.Name}/{t.Name}", plugin.Name, t))
+            .ToList();
+        return plugin with { Implementations = implementations };
+    }
+
+    private static (string? Path, string? Problem) FindMainAssembly(string folder, PluginManifest manifest)
+    {
+        if (manifest.Assembly is not null)
+        {
+            var named = Path.GetFullPath(manifest.Assembly, folder);
+            return File.Exists(named) ? (named, null) : (null, $"{PluginManifest.FileName} names assembly \"{manifest.Assembly}\", which is not in the folder");
+        }
+
+        var conventional = Path.Combine(folder, Path.GetFileName(folder) + ".dll");
+        if (File.Exists(conventional))
+        {
+            return (conventional, null);
+        }
+
+        var assemblies = Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal).ToList();
+        if (assemblies.Count == 0)
+        {
+            return (null, "no .dll in this folder; a plugin folder holds the output of `dotnet build` or `dotnet publish` of a plugin project");
+        }
+
+        if (assemblies.Count == 1)
+        {
+            return (assemblies[0], null);
+        }
+
+        var referencingSdk = assemblies.Where(PluginAssemblyInspection.ReferencesSdk).ToList();
+        return referencingSdk.Count switch
+        {
+            1 => (referencingSdk[0], null),
+            0 => (null, $"none of the {assemblies.Count} assemblies in this folder references {PluginAssemblyInspection.SdkAssemblyName}, so it is not a channel plugin"),
+            _ => (null, $"several assemblies reference the SDK ({string.Join(", ", referencingSdk.Select(Path.GetFileName))}); "
+                        + $"name the plugin's own in {PluginManifest.FileName}: {{\"assembly\": \"{Path.GetFileName(referencingSdk[0])}\"}}"),
+        };
+    }
+
+    /// <summary>
+    /// Two folders claiming one plugin name (<c>Sms</c> and <c>sms</c>, or the same <c>name</c> in two
+    /// plugin.json files) make <c>plugin: sms</c> ambiguous: both are refused rather than one winning by
+    /// folder order, which an operator would never guess.
+    /// </summary>
+    private static List<ChannelPlugin> RefuseDuplicateNames(List<ChannelPlugin> plugins)
+    {
+        var clashes = plugins
+            .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        return plugins.Select(p =>
+        {
+            if (!clashes.TryGetValue(p.Name, out var clash))
+            {
+                return p;
+            }
+
+            var others = string.Join(", ", clash.Where(o => !ReferenceEquals(o, p)).Select(o => Path.GetFileName(o.Folder)));
+            return p.Refused($"the channel plugin name '{p.Name}' is also claimed by folder {others}; remove one, or give one a different \"name\" in its {PluginManifest.FileName}");
+        }).ToList();
+    }
+}
