@@ -133,11 +133,18 @@ internal sealed class GuardedChannel
     private async ValueTask<SendOutcome> SendOnceAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Timeout);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Task.Run: a plugin that blocks before its first await must not block the dispatcher with it.
-        var send = Task.Run(() => plugin.SendAsync(message, deadline.Token), CancellationToken.None);
+        // The deadline starts when the plugin's code starts: waiting for a busy thread pool is not its fault.
+        var send = Task.Run(() =>
+        {
+            deadline.CancelAfter(options.Timeout);
+            started.SetResult();
+            return plugin.SendAsync(message, deadline.Token);
+        }, CancellationToken.None);
         try
         {
+            await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             return Validate(await send.WaitAsync(options.Timeout, cancellationToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -149,6 +156,7 @@ internal sealed class GuardedChannel
         {
             // Either the plugin gave up at the deadline (it honoured the token) or it ignored the token and
             // is abandoned here; in both cases the message failed transiently.
+            await deadline.CancelAsync().ConfigureAwait(false);
             Observe(send);
             return SendOutcome.Failed($"timed out after {DurationSetting.Format(options.Timeout)}");
         }
@@ -184,9 +192,16 @@ internal sealed class GuardedChannel
     /// <summary>Runs a synchronous plugin call with a deadline; an exception or a miss becomes a fault sentence.</summary>
     private static (T? Value, string? Fault) Call<T>(TimeSpan timeout, SecretRedactor redactor, string what, Func<T> call)
     {
-        var task = Task.Run(call);
+        using var started = new ManualResetEventSlim();
+        var task = Task.Run(() =>
+        {
+            started.Set();
+            return call();
+        });
         try
         {
+            // As for sends, the deadline counts from when the plugin's code starts running.
+            started.Wait();
             return task.Wait(timeout) ? (task.Result, null) : Abandon(task, $"{what} timed out after {DurationSetting.Format(timeout)}");
         }
         catch (AggregateException ex)
