@@ -32,7 +32,7 @@ public sealed class NewPluginCommandTests : IDisposable
 
         var (listExit, listing, listError) = Campaign("plugins", "--plugins", Path.Combine(project, "artifacts", "plugins"));
         Assert.True(listExit == 0, listing + listError);
-        Assert.Matches(@"-\s+fax\s+Acme\.Fax\.dll\s+0\.1\.0\s+1\.0\.0\s+loaded, not configured", listing);
+        Assert.Matches(@"-\s+fax\s+fax\s+Acme\.Fax\.dll\s+0\.1\.0\s+1\.0\.0\s+loaded, not configured", listing);
     }
 
     [Fact]

@@ -129,9 +129,48 @@ public sealed class PluginLoadingTests
 
         var clashing = loaded.Where(p => string.Equals(p.Name, "sms", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.Equal(2, clashing.Count);
-        Assert.All(clashing, p => Assert.Contains("the channel plugin name", p.Problem));
-        Assert.Contains("also claimed by folder Sms", clashing.Single(p => p.Name == "sms").Problem);
+        Assert.Equal(
+            "the channel name 'sms' is also claimed by plugin folder Sms (Sms.dll); remove one of the plugins, or give one a different \"name\" in its plugin.json",
+            clashing.Single(p => p.Name == "sms").Problem);
         Assert.True(Only(loaded, "good").IsLoaded);
+    }
+
+    [Fact]
+    public void Two_plugins_whose_channels_call_themselves_by_one_name_are_both_refused()
+    {
+        GoodPlugin();
+        PluginCompiler.CompilePlugin(Path.Combine(plugins, "sms"), "sms", PluginCompiler.GoodChannelSource("SmsChannel", "sms"));
+        PluginCompiler.CompilePlugin(Path.Combine(plugins, "acme"), "acme", PluginCompiler.GoodChannelSource("AcmeSmsChannel", "sms"));
+
+        var loaded = ChannelPluginLoader.LoadAll(plugins);
+
+        Assert.Contains("the channel name 'sms' is also claimed by plugin folder sms (sms.dll)", Only(loaded, "acme").Problem);
+        Assert.Contains("the channel name 'sms' is also claimed by plugin folder acme (acme.dll)", Only(loaded, "sms").Problem);
+        Assert.True(Only(loaded, "good").IsLoaded);
+    }
+
+    [Fact]
+    public void A_plugin_with_several_channels_names_each_by_the_name_it_declares()
+    {
+        var folder = Path.Combine(plugins, "chat");
+        PluginCompiler.CompilePlugin(folder, "chat", PluginCompiler.GoodChannelSource("WeChatWorkChannel", "wechat_work") + PluginCompiler.GoodChannelSource("DingTalkChannel", "dingtalk").Replace("using CampaignEngine.Plugins.Sdk;", ""));
+
+        var host = ChannelHost.Load(plugins, [new("vip_group", new Dictionary<string, object?> { ["plugin"] = "dingtalk" })]);
+
+        Assert.Equal(["dingtalk", "wechat_work"], Assert.Single(host.Plugins).Implementations.Select(i => i.Name));
+        Assert.Equal("dingtalk", host.Channels["vip_group"].PluginChannelName);
+    }
+
+    [Fact]
+    public void A_channel_whose_name_needs_its_configuration_is_known_by_its_folder()
+    {
+        PluginCompiler.CompilePlugin(Path.Combine(plugins, "dynamic"), "dynamic", PluginCompiler.GoodChannelSource("DynamicChannel", "x")
+            .Replace("public string Name => \"x\";", "public string Name => configuration.ChannelName;"));
+
+        var implementation = Assert.Single(Only(ChannelPluginLoader.LoadAll(plugins), "dynamic").Implementations);
+
+        Assert.Null(implementation.DeclaredName);
+        Assert.Equal("dynamic", implementation.Name);
     }
 
     [Fact]

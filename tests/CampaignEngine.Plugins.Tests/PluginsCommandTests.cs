@@ -53,7 +53,7 @@ public sealed class PluginsCommandTests : IDisposable
 
         Assert.True(exit == 0, output + error);
         Assert.Contains($"plugins directory: {Plugins} (--plugins)", output);
-        Assert.Matches(@"crm\s+webhook\s+WebhookChannel\.dll\s+1\.2\.0\s+1\.0\.0\s+configured\n", output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"crm\s+webhook\s+webhook\s+WebhookChannel\.dll\s+1\.2\.0\s+1\.0\.0\s+configured\n", output.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("whsec-from-the-environment", output);
     }
 
@@ -65,7 +65,7 @@ public sealed class PluginsCommandTests : IDisposable
         var (exit, output, _) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
-        Assert.Matches(@"-\s+broken\s+-\s+-\s+-\s+load error\n\s+- no \.dll in this folder", output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"-\s+-\s+broken\s+-\s+-\s+-\s+load error\n\s+- no \.dll in this folder", output.ReplaceLineEndings("\n"));
         Assert.Contains("configured", output);
     }
 
@@ -83,7 +83,7 @@ public sealed class PluginsCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("configuration problem", output);
         Assert.Contains("no plugin 'acme_sms'; loaded plugins: webhook (set `plugin:` to one of them)", output);
-        Assert.Matches(@"-\s+webhook\s+WebhookChannel\.dll\s+1\.2\.0\s+1\.0\.0\s+loaded, not configured", output);
+        Assert.Matches(@"-\s+webhook\s+webhook\s+WebhookChannel\.dll\s+1\.2\.0\s+1\.0\.0\s+loaded, not configured", output);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class PluginsCommand : ICliCommand
         var configPath = configOption ?? (File.Exists("engine.yaml") ? "engine.yaml" : null);
         var config = configPath is null ? null : EngineChannelsFile.Read(configPath);
         var directory = PluginsDirectory.Find(pluginsOption, config?.PluginsDirectory, configPath);
-        var host = ChannelHost.Load(directory.Path, config?.Channels ?? []);
+        using var host = ChannelHost.Load(directory.Path, config?.Channels ?? []);
 
         var output = console.Out;
         output.WriteLine($"plugins directory: {directory.Path} ({directory.Source})");
@@ -39,25 +39,32 @@ internal sealed class PluginsCommand : ICliCommand
             problems.Add($"the plugins directory {directory.Path} does not exist; build the channels (`dotnet build`) or pass --plugins DIR");
         }
 
-        var rows = new List<string[]> { new[] { "CHANNEL", "PLUGIN", "ASSEMBLY", "VERSION", "SDK", "STATUS" } };
+        var rows = new List<string[]> { new[] { "CHANNEL", "IMPLEMENTATION", "PLUGIN", "ASSEMBLY", "VERSION", "SDK", "STATUS" } };
         var reasons = new List<(int Row, string Reason)>();
-        foreach (var channel in host.Configured)
+        void Row(string channel, string implementation, ChannelPlugin? plugin, string status, IEnumerable<string> why)
         {
-            var plugin = channel.Plugin;
-            var status = channel.Problems.Count > 0 || channel.Channel is null ? "configuration problem"
-                : channel.Warnings.Count > 0 ? "configured, with warnings" : "configured";
-            rows.Add([channel.Name, plugin?.Name ?? channel.PluginReference, plugin?.AssemblyFileName ?? "-", plugin?.Version ?? "-", plugin?.SdkVersion?.ToString(3) ?? "-", status]);
-            reasons.AddRange(channel.Problems.Concat(channel.Warnings).Select(r => (rows.Count - 1, r)));
+            rows.Add([channel, implementation, plugin?.Name ?? "-", plugin?.AssemblyFileName ?? "-", plugin?.Version ?? "-", plugin?.SdkVersion?.ToString(3) ?? "-", status]);
+            reasons.AddRange(why.Select(reason => (rows.Count - 1, reason)));
         }
 
-        var used = host.Configured.Where(c => c.Plugin is not null).Select(c => c.Plugin!).ToHashSet();
-        foreach (var plugin in host.Plugins.Where(p => !used.Contains(p)))
+        foreach (var channel in host.Configured)
         {
-            var status = plugin.IsLoaded ? "loaded, not configured" : "load error";
-            rows.Add(["-", plugin.Name, plugin.AssemblyFileName, plugin.Version ?? "-", plugin.SdkVersion?.ToString(3) ?? "-", status]);
-            if (plugin.Problem is not null)
+            var status = channel.Problems.Count > 0 || channel.Channel is null ? "configuration problem"
+                : channel.Warnings.Count > 0 ? "configured, with warnings" : "configured";
+            Row(channel.Name, channel.Implementation?.Name ?? channel.PluginReference, channel.Plugin, status, channel.Problems.Concat(channel.Warnings));
+        }
+
+        var used = host.Configured.Select(c => c.Implementation).OfType<ChannelImplementation>().ToHashSet();
+        foreach (var plugin in host.Plugins)
+        {
+            if (!plugin.IsLoaded)
             {
-                reasons.Add((rows.Count - 1, plugin.Problem));
+                Row("-", "-", plugin, "load error", [plugin.Problem!]);
+            }
+
+            foreach (var implementation in plugin.Implementations.Where(i => !used.Contains(i)))
+            {
+                Row("-", implementation.Name, plugin, "loaded, not configured", []);
             }
         }
 

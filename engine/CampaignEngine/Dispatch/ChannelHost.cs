@@ -7,8 +7,9 @@ namespace CampaignEngine.Dispatch;
 /// alike), and one guarded instance per channel of engine.yaml's <c>channels:</c> block. Nothing here
 /// throws for a bad plugin or a bad setting — it is all reported in <see cref="Plugins"/> and
 /// <see cref="Configured"/>, and the channels that are fine are in <see cref="Channels"/>.
+/// Disposing the host releases the channel instances (their HTTP clients and connections).
 /// </summary>
-internal sealed class ChannelHost
+internal sealed class ChannelHost : IDisposable
 {
     private ChannelHost(IReadOnlyList<ChannelPlugin> plugins, IReadOnlyList<ConfiguredChannel> configured)
     {
@@ -52,7 +53,7 @@ internal sealed class ChannelHost
         var plugin = implementation is null ? null : plugins.First(p => p.Implementations.Contains(implementation));
         if (problem is not null || settings.Problems.Count > 0)
         {
-            return new ConfiguredChannel(settings.Channel, settings.Plugin, plugin, null, [.. settings.Problems, .. problem is null ? [] : new[] { problem }], []);
+            return new ConfiguredChannel(settings.Channel, settings.Plugin, implementation, plugin, null, [.. settings.Problems, .. problem is null ? [] : new[] { problem }], []);
         }
 
         var redactor = new SecretRedactor();
@@ -70,11 +71,11 @@ internal sealed class ChannelHost
         var (instance, constructionProblem) = implementation!.Create(new ChannelConfiguration(settings, environment, redactor));
         if (instance is null)
         {
-            return new ConfiguredChannel(settings.Channel, settings.Plugin, plugin, null, [redactor.Redact(constructionProblem!)], warnings);
+            return new ConfiguredChannel(settings.Channel, settings.Plugin, implementation, plugin, null, [redactor.Redact(constructionProblem!)], warnings);
         }
 
         var (channel, guardProblem) = GuardedChannel.Create(settings.Channel, instance, settings.Guard, redactor, time);
-        return new ConfiguredChannel(settings.Channel, settings.Plugin, plugin, channel, guardProblem is null ? [] : [guardProblem], warnings);
+        return new ConfiguredChannel(settings.Channel, settings.Plugin, implementation, plugin, channel, guardProblem is null ? [] : [guardProblem], warnings);
     }
 
     private static (ChannelImplementation? Implementation, string? Problem) Resolve(string reference, IReadOnlyList<ChannelPlugin> plugins)
@@ -99,6 +100,14 @@ internal sealed class ChannelHost
         return (null, available.Count == 0
             ? $"no plugin '{reference}': the plugins directory has no loadable plugin"
             : $"no plugin '{reference}'; loaded plugins: {string.Join(", ", available)} (set `plugin:` to one of them)");
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in Channels.Values)
+        {
+            channel.Dispose();
+        }
     }
 
     /// <summary>The SDK version of this engine, shown beside each plugin's.</summary>

@@ -95,10 +95,11 @@ internal static class ChannelPluginLoader
                 $"{string.Join(", ", unusable.Select(t => t.Name))} has no public constructor taking {nameof(IChannelConfiguration)} (or none without parameters)");
         }
 
-        var implementations = types
-            .Select(t => new ChannelImplementation(types.Count == 1 ? plugin.Name : $"{plugin.Name}/{t.Name}", plugin.Name, t))
-            .ToList();
-        return plugin with { Implementations = implementations };
+        var implementations = ChannelImplementation.Of(plugin, types);
+        var twice = implementations.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        return twice is null
+            ? plugin with { Implementations = implementations }
+            : plugin.Refused($"{string.Join(" and ", twice.Select(i => i.Type.Name))} both call themselves '{twice.Key}'; give each channel class its own Name");
     }
 
     private static (string? Path, string? Problem) FindMainAssembly(string folder, PluginManifest manifest)
@@ -137,25 +138,28 @@ internal static class ChannelPluginLoader
     }
 
     /// <summary>
-    /// Two folders claiming one plugin name (<c>Sms</c> and <c>sms</c>, or the same <c>name</c> in two
-    /// plugin.json files) make <c>plugin: sms</c> ambiguous: both are refused rather than one winning by
-    /// folder order, which an operator would never guess.
+    /// Two plugins claiming one name — two folders <c>Sms</c> and <c>sms</c>, one <c>name</c> in two
+    /// plugin.json files, or two channel classes both called <c>sms</c> — make <c>plugin: sms</c>
+    /// ambiguous: all of them are refused rather than one winning by folder order, which an operator
+    /// would never guess. The other plugins load.
     /// </summary>
     private static List<ChannelPlugin> RefuseDuplicateNames(List<ChannelPlugin> plugins)
     {
-        var clashes = plugins
-            .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+        var claims = plugins
+            .SelectMany(p => p.Implementations.Select(i => i.Name).Append(p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Select(name => (Name: name, Plugin: p)))
+            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            .ToList();
         return plugins.Select(p =>
         {
-            if (!clashes.TryGetValue(p.Name, out var clash))
+            var clash = claims.FirstOrDefault(g => g.Any(c => ReferenceEquals(c.Plugin, p)));
+            if (clash is null)
             {
                 return p;
             }
 
-            var others = string.Join(", ", clash.Where(o => !ReferenceEquals(o, p)).Select(o => Path.GetFileName(o.Folder)));
-            return p.Refused($"the channel plugin name '{p.Name}' is also claimed by folder {others}; remove one, or give one a different \"name\" in its {PluginManifest.FileName}");
+            var others = string.Join(", ", clash.Select(c => c.Plugin).Where(o => !ReferenceEquals(o, p)).Select(o => $"{Path.GetFileName(o.Folder)} ({o.AssemblyFileName})"));
+            return p.Refused($"the channel name '{clash.Key}' is also claimed by plugin folder {others}; remove one of the plugins, or give one a different \"name\" in its {PluginManifest.FileName}");
         }).ToList();
     }
 }

@@ -9,6 +9,7 @@ namespace CampaignEngine.Dispatch;
 internal sealed record ConfiguredChannel(
     string Name,
     string PluginReference,
+    ChannelImplementation? Implementation,
     ChannelPlugin? Plugin,
     GuardedChannel? Channel,
     IReadOnlyList<string> Problems,

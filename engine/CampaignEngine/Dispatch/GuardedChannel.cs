@@ -11,7 +11,7 @@ namespace CampaignEngine.Dispatch;
 /// a quote with a problem, or a <see cref="SendOutcome"/>. Secret values are masked in every text.
 /// The only exception that leaves is <see cref="OperationCanceledException"/> when the caller itself cancels.
 /// </summary>
-internal sealed class GuardedChannel
+internal sealed class GuardedChannel : IDisposable
 {
     private readonly IChannel plugin;
     private readonly ChannelGuardOptions options;
@@ -187,6 +187,19 @@ internal sealed class GuardedChannel
             ProviderMessageId = outcome.ProviderMessageId is null ? null : redactor.Redact(outcome.ProviderMessageId),
             Reason = reason is null ? null : redactor.Redact(reason),
         };
+    }
+
+    /// <summary>Releases what the plugin holds (HTTP clients, connections); a plugin failing to let go is not our failure.</summary>
+    public void Dispose()
+    {
+        if (plugin is IDisposable disposable)
+        {
+            Call(options.Timeout, redactor, "dispose", () =>
+            {
+                disposable.Dispose();
+                return true;
+            });
+        }
     }
 
     /// <summary>Runs a synchronous plugin call with a deadline; an exception or a miss becomes a fault sentence.</summary>
