@@ -22,12 +22,21 @@ internal static class PluginCompiler
     public static MetadataReference Sdk { get; } = MetadataReference.CreateFromFile(typeof(IChannel).Assembly.Location);
 
     /// <summary>Compiles <paramref name="source"/> to <c>FOLDER/ASSEMBLY.dll</c> against the engine's SDK (or <paramref name="sdk"/>).</summary>
-    public static string CompilePlugin(string folder, string assemblyName, string source, MetadataReference? sdk = null)
+    public static string CompilePlugin(string folder, string assemblyName, string source, MetadataReference? sdk = null, params MetadataReference[] libraries)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, assemblyName + ".dll");
-        File.WriteAllBytes(path, Compile(assemblyName, source, sdk ?? Sdk));
+        File.WriteAllBytes(path, Compile(assemblyName, source, [sdk ?? Sdk, .. libraries]));
         return path;
+    }
+
+    /// <summary>Compiles a helper library a plugin depends on into <paramref name="folder"/> and returns it as a reference.</summary>
+    public static MetadataReference CompileLibrary(string folder, string assemblyName, string source)
+    {
+        Directory.CreateDirectory(folder);
+        var image = Compile(assemblyName, source);
+        File.WriteAllBytes(Path.Combine(folder, assemblyName + ".dll"), image);
+        return MetadataReference.CreateFromImage(image);
     }
 
     /// <summary>

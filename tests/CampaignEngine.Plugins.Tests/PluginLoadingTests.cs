@@ -235,6 +235,25 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
+    public void Each_plugin_loads_its_own_version_of_a_dependency_side_by_side()
+    {
+        foreach (var (folder, version, value) in new[] { ("old", "1.0.0.0", "util_one"), ("new", "2.0.0.0", "util_two") })
+        {
+            var util = PluginCompiler.CompileLibrary(Path.Combine(plugins, folder), "Acme.Util", $$"""
+                [assembly: System.Reflection.AssemblyVersion("{{version}}")]
+                public static class Util { public static string Value => "{{value}}"; }
+                """);
+            PluginCompiler.CompilePlugin(Path.Combine(plugins, folder), folder, PluginCompiler.GoodChannelSource($"{folder}Channel", "x")
+                .Replace("public string Name => \"x\";", "public string Name => Util.Value;"), libraries: util);
+        }
+
+        var loaded = ChannelPluginLoader.LoadAll(plugins);
+
+        Assert.Equal("util_one", Only(loaded, "old").Implementations.Single().Name);
+        Assert.Equal("util_two", Only(loaded, "new").Implementations.Single().Name);
+    }
+
+    [Fact]
     public void A_missing_plugins_directory_loads_nothing_without_failing()
         => Assert.Empty(ChannelPluginLoader.LoadAll(Path.Combine(plugins, "does-not-exist")));
 }
