@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CampaignEngine.Cli;
 
 namespace CampaignEngine.Plugins.Tests;
 
@@ -8,18 +7,10 @@ public sealed class NewPluginCommandTests : IDisposable
 {
     private readonly string workspace = PluginCompiler.NewPluginsDirectory();
 
-    private static (int Exit, string Output, string Error) Campaign(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CampaignCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void The_scaffold_builds_passes_the_channel_contract_and_is_loaded_by_campaign_plugins()
     {
-        var (exit, output, error) = Campaign("new-plugin", "Acme.Fax", "--out", workspace, "--repo", RepositoryLayout.Root);
+        var (exit, output, error) = CampaignCommand.Run("new-plugin", "Acme.Fax", "--out", workspace, "--repo", RepositoryLayout.Root);
         Assert.True(exit == 0, output + error);
         var project = Path.Combine(workspace, "Acme.Fax");
         Assert.True(File.Exists(Path.Combine(project, "src", "Acme.Fax", "FaxChannel.cs")));
@@ -30,7 +21,7 @@ public sealed class NewPluginCommandTests : IDisposable
         Assert.True(testExit == 0, testOutput);
         Assert.Contains("Passed!  - Failed:     0, Passed:    10", testOutput);
 
-        var (listExit, listing, listError) = Campaign("plugins", "--plugins", Path.Combine(project, "artifacts", "plugins"));
+        var (listExit, listing, listError) = CampaignCommand.Run("plugins", "--plugins", Path.Combine(project, "artifacts", "plugins"));
         Assert.True(listExit == 0, listing + listError);
         Assert.Matches(@"-\s+fax\s+fax\s+Acme\.Fax\.dll\s+0\.1\.0\s+1\.0\.0\s+loaded, not configured", listing);
     }
@@ -38,7 +29,7 @@ public sealed class NewPluginCommandTests : IDisposable
     [Fact]
     public void A_name_that_is_no_project_name_is_a_usage_error()
     {
-        var (exit, _, error) = Campaign("new-plugin", "acme fax!", "--out", workspace, "--repo", RepositoryLayout.Root);
+        var (exit, _, error) = CampaignCommand.Run("new-plugin", "acme fax!", "--out", workspace, "--repo", RepositoryLayout.Root);
 
         Assert.Equal(2, exit);
         Assert.Contains("'acme fax!' is not a project name; use letters, digits and dots, like Acme.Fax", error);
@@ -50,7 +41,7 @@ public sealed class NewPluginCommandTests : IDisposable
         Directory.CreateDirectory(Path.Combine(workspace, "Acme.Fax"));
         File.WriteAllText(Path.Combine(workspace, "Acme.Fax", "keep.txt"), "mine");
 
-        var (exit, _, error) = Campaign("new-plugin", "Acme.Fax", "--out", workspace, "--repo", RepositoryLayout.Root);
+        var (exit, _, error) = CampaignCommand.Run("new-plugin", "Acme.Fax", "--out", workspace, "--repo", RepositoryLayout.Root);
 
         Assert.Equal(2, exit);
         Assert.Contains("already exists and is not empty", error);
@@ -60,7 +51,7 @@ public sealed class NewPluginCommandTests : IDisposable
     [Fact]
     public void Without_a_source_tree_to_reference_it_asks_for_repo()
     {
-        var (exit, _, error) = Campaign("new-plugin", "Acme.Fax", "--out", workspace, "--repo", workspace);
+        var (exit, _, error) = CampaignCommand.Run("new-plugin", "Acme.Fax", "--out", workspace, "--repo", workspace);
 
         Assert.Equal(2, exit);
         Assert.Contains("pass --repo PATH_TO_CAMPAIGNENGINE", error);

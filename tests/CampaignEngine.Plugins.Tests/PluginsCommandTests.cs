@@ -1,4 +1,3 @@
-using CampaignEngine.Cli;
 using CampaignEngine.Dispatch;
 using CampaignEngine.Plugins.Sdk;
 using CampaignEngine.Plugins.Testing;
@@ -38,18 +37,10 @@ public sealed class PluginsCommandTests : IDisposable
 
     private void WriteConfig(string yaml) => File.WriteAllText(Config, yaml);
 
-    private static (int Exit, string Output, string Error) Campaign(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CampaignCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Lists_the_configured_sample_plugin_with_its_versions_and_exits_0()
     {
-        var (exit, output, error) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, output, error) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.True(exit == 0, output + error);
         Assert.Contains($"plugins directory: {Plugins} (--plugins)", output);
@@ -62,7 +53,7 @@ public sealed class PluginsCommandTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(Plugins, "broken"));
 
-        var (exit, output, _) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, output, _) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
         Assert.Matches(@"-\s+-\s+broken\s+-\s+-\s+-\s+load error\n\s+- no \.dll in this folder", output.ReplaceLineEndings("\n"));
@@ -78,7 +69,7 @@ public sealed class PluginsCommandTests : IDisposable
                 plugin: acme_sms
             """);
 
-        var (exit, output, _) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, output, _) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
         Assert.Contains("configuration problem", output);
@@ -97,7 +88,7 @@ public sealed class PluginsCommandTests : IDisposable
                 app_secret: s3cr3t-in-the-file
             """);
 
-        var (exit, output, _) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, output, _) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
         Assert.Contains("setting 'app_secret' looks like a secret written in the clear; put it in an environment variable and write `app_secret_env: VARIABLE_NAME`", output);
@@ -114,7 +105,7 @@ public sealed class PluginsCommandTests : IDisposable
                 secret_env: CE_PLUGINS_TEST_NEVER_SET
             """);
 
-        var (exit, output, _) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, output, _) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
         Assert.Contains("configured, with warnings", output);
@@ -131,7 +122,7 @@ public sealed class PluginsCommandTests : IDisposable
                 url: not-a-url
             """);
 
-        var (exit, output, _) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, output, _) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
         Assert.Contains("WebhookChannel refused its configuration: setting 'url' must be an http(s) address", output);
@@ -142,7 +133,7 @@ public sealed class PluginsCommandTests : IDisposable
     {
         WriteConfig("channels:\n  crm: [unclosed\n");
 
-        var (exit, _, error) = Campaign("plugins", "--plugins", Plugins, "--config", Config);
+        var (exit, _, error) = CampaignCommand.Run("plugins", "--plugins", Plugins, "--config", Config);
 
         Assert.Equal(1, exit);
         Assert.Matches($@"error: {System.Text.RegularExpressions.Regex.Escape(Config)}:\d+:\d+: not valid YAML", error);
@@ -153,7 +144,7 @@ public sealed class PluginsCommandTests : IDisposable
     {
         WriteConfig("plugins_dir: plugins\n");
 
-        var (exit, output, _) = Campaign("plugins", "--config", Config);
+        var (exit, output, _) = CampaignCommand.Run("plugins", "--config", Config);
 
         Assert.Equal(0, exit);
         Assert.Contains($"plugins directory: {Plugins} (plugins_dir in {Config})", output);
