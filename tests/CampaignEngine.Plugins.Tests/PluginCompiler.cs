@@ -1,4 +1,3 @@
-using System.Reflection;
 using CampaignEngine.Plugins.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -94,6 +93,4 @@ internal static class PluginCompiler
                 => System.Threading.Tasks.Task.FromResult(SendOutcome.Accepted(configuration.ChannelName + ":" + message.IdempotencyKey));
         }
         """;
-
-    public static Assembly SdkAssembly => typeof(IChannel).Assembly;
 }

@@ -254,6 +254,21 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
+    public void Disposing_the_host_releases_the_channels_it_created()
+    {
+        var released = Path.Combine(plugins, "released.txt");
+        PluginCompiler.CompilePlugin(Path.Combine(plugins, "holder"), "holder", PluginCompiler.GoodChannelSource("HolderChannel", "holder")
+            .Replace(": IChannel", ": IChannel, System.IDisposable")
+            .Replace("public string Name =>", "public void Dispose() => System.IO.File.WriteAllText(configuration.Get(\"released\")!, \"yes\");\n    public string Name =>"));
+        var host = ChannelHost.Load(plugins, [new("holder", new Dictionary<string, object?> { ["released"] = released })]);
+        Assert.False(File.Exists(released));
+
+        host.Dispose();
+
+        Assert.Equal("yes", File.ReadAllText(released));
+    }
+
+    [Fact]
     public void A_missing_plugins_directory_loads_nothing_without_failing()
         => Assert.Empty(ChannelPluginLoader.LoadAll(Path.Combine(plugins, "does-not-exist")));
 }

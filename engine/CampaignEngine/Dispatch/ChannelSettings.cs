@@ -18,9 +18,6 @@ internal sealed record ChannelSettings(
 {
     public const string SecretSuffix = "_env";
 
-    /// <summary>Settings the engine reads itself; the plugin sees them too, which does no harm.</summary>
-    private static readonly string[] EngineKeys = ["plugin", "timeout", "circuit_failure_ratio", "circuit_minimum_calls", "circuit_sampling", "circuit_break"];
-
     /// <summary>Key endings that hold a secret when written in the clear.</summary>
     private static readonly string[] SecretLikeEndings = ["password", "secret", "token"];
 
@@ -122,6 +119,4 @@ internal sealed record ChannelSettings(
     public IEnumerable<(string Setting, string Variable)> SecretVariables
         => Values.Where(v => v.Key.EndsWith(SecretSuffix, StringComparison.OrdinalIgnoreCase) && v.Value.Length > 0)
             .Select(v => (v.Key, v.Value));
-
-    public bool IsEngineKey(string key) => EngineKeys.Contains(key, StringComparer.Ordinal);
 }
