@@ -1,11 +1,200 @@
+using CampaignEngine.Orders;
+
 namespace CampaignEngine.Facts;
 
 /// <summary>
-/// Every customer's facts as of one evaluation date, as columns: one array per fact, one row per
+/// Every customer's facts as of one evaluation moment, as columns: one array per fact, one row per
 /// customer (the dense customer index of the order history). Compiled rules read these arrays by row.
-/// (Skeleton: the facts issue fills it; the type name is the contract campaigns code against.)
+/// Only orders paid before the moment, and logistics events before it, count — look-ahead is a bug.
+/// Day-relative facts (days_since_last, days_to_birthday …) are stored as absolute day numbers and
+/// turned into "days since" when read, so moving to the next day only touches customers with new events.
 /// </summary>
 public sealed class FactTable
 {
+    internal const int NoDay = int.MinValue;
+
+    public FactTable()
+    {
+    }
+
+    private FactTable(OrderHistory history, ContactHistory contacts, int day, int second)
+    {
+        History = history;
+        Contacts = contacts;
+        Day = day;
+        Second = second;
+        var n = history.CustomerCount;
+        RowCount = n;
+        Frequency = new int[n];
+        MonetaryFen = new long[n];
+        FirstOrderDay = new int[n];
+        LastOrderDay = new int[n];
+        Cycle = new double[n];
+        CycleStddev = new double[n];
+        RefundCount = new int[n];
+        OrdersBefore = new int[n];
+        LastOrder = new int[n];
+        LastShippedDay = new int[n];
+        LastArrivedDay = new int[n];
+        LastSignedDay = new int[n];
+        OpenParcels = new int[n];
+        OldestOpenShippedDay = new int[n];
+        FavoriteCategory = new int[n];
+        FavoriteStyle = new int[n];
+        RfmR = new byte[n];
+        RfmF = new byte[n];
+        RfmM = new byte[n];
+        Segment = new byte[n];
+    }
+
     public int RowCount { get; init; }
+
+    /// <summary>The evaluation date (shop-local).</summary>
+    public DateOnly Date => DateOnly.FromDayNumber(Day);
+
+    internal OrderHistory History { get; } = new OrderHistoryBuilder().Build();
+    internal ContactHistory Contacts { get; } = ContactHistory.None;
+
+    /// <summary>Evaluation moment: shop-local day number and second of that day.</summary>
+    internal int Day { get; private set; }
+    internal int Second { get; }
+    internal long Moment => Day * 86400L + Second;
+
+    /// <summary>ISO weekday of the evaluation date: Monday 1 … Sunday 7.</summary>
+    internal int Weekday => Date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)Date.DayOfWeek;
+
+    internal int[] Frequency { get; } = [];
+    internal long[] MonetaryFen { get; } = [];
+    internal int[] FirstOrderDay { get; } = [];
+    internal int[] LastOrderDay { get; } = [];
+    internal double[] Cycle { get; } = [];
+    internal double[] CycleStddev { get; } = [];
+    internal int[] RefundCount { get; } = [];
+    /// <summary>How many of the customer's orders (any status) were paid before the moment: a prefix of its slice.</summary>
+    internal int[] OrdersBefore { get; } = [];
+    /// <summary>The latest non-refunded order paid before the moment (global order index), or −1.</summary>
+    internal int[] LastOrder { get; } = [];
+    internal int[] LastShippedDay { get; } = [];
+    internal int[] LastArrivedDay { get; } = [];
+    internal int[] LastSignedDay { get; } = [];
+    internal int[] OpenParcels { get; } = [];
+    internal int[] OldestOpenShippedDay { get; } = [];
+    internal int[] FavoriteCategory { get; } = [];
+    internal int[] FavoriteStyle { get; } = [];
+    internal byte[] RfmR { get; } = [];
+    internal byte[] RfmF { get; } = [];
+    internal byte[] RfmM { get; } = [];
+    internal byte[] Segment { get; } = [];
+
+    /// <summary>Facts as of the start (00:00) of a shop-local date: orders paid on earlier days count.</summary>
+    internal static FactTable AsOf(OrderHistory history, DateOnly date, ContactHistory? contacts = null)
+        => AsOf(history, date.ToDateTime(TimeOnly.MinValue), contacts);
+
+    /// <summary>Facts as of a shop-local moment (e.g. today 10:00 for a daily run).</summary>
+    internal static FactTable AsOf(OrderHistory history, DateTime shopLocalMoment, ContactHistory? contacts = null)
+    {
+        var table = new FactTable(history, contacts ?? ContactHistory.None, DateOnly.FromDateTime(shopLocalMoment).DayNumber,
+            (int)(shopLocalMoment.TimeOfDay.Ticks / TimeSpan.TicksPerSecond));
+        table.ComputeAll();
+        return table;
+    }
+
+    /// <summary>Facts as of an instant, converted to shop-local time (Asia/Shanghai unless configured otherwise).</summary>
+    internal static FactTable AsOf(OrderHistory history, DateTimeOffset moment, TimeZoneInfo shopZone, ContactHistory? contacts = null)
+        => AsOf(history, TimeZoneInfo.ConvertTime(moment, shopZone).DateTime, contacts);
+
+    /// <summary>
+    /// Moves the table forward to the same time of day on a later date, recomputing only customers with
+    /// a paid or logistics event in between, then re-scoring RFM (quintiles over the whole base).
+    /// </summary>
+    internal void AdvanceTo(DateOnly date)
+    {
+        var target = date.DayNumber;
+        if (target < Day)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), "facts only move forward; compute a new table for an earlier date");
+        }
+
+        var touched = new List<int>();
+        var seen = _touchedStamp ??= new int[RowCount];
+        _stamp++;
+        for (var d = Day; d <= target; d++)
+        {
+            foreach (var row in History.CustomersWithEventsOn(d))
+            {
+                if (seen[row] != _stamp)
+                {
+                    seen[row] = _stamp;
+                    touched.Add(row);
+                }
+            }
+        }
+
+        Day = target;
+        var pass = new CustomerFactsPass(this);
+        foreach (var row in touched)
+        {
+            pass.Compute(row);
+        }
+
+        RfmScoring.Score(this);
+    }
+
+    private int[]? _touchedStamp;
+    private int _stamp;
+
+    private void ComputeAll()
+    {
+        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, RowCount / 50_000));
+        Parallel.For(0, partitions, p =>
+        {
+            var pass = new CustomerFactsPass(this);
+            var from = (int)((long)RowCount * p / partitions);
+            var to = (int)((long)RowCount * (p + 1) / partitions);
+            for (var row = from; row < to; row++)
+            {
+                pass.Compute(row);
+            }
+        });
+        RfmScoring.Score(this);
+    }
+
+    // ---- Readers used by the schema's expressions (kept tiny so the JIT inlines them). ----
+
+    internal static double DaysSince(int day, int today) => day == NoDay ? double.NaN : today - day;
+
+    internal static double Yuan(long fen) => fen / 100.0;
+
+    internal string? CategoryName(int id) => id < 0 ? null : History.Categories.NameOf(id);
+
+    internal string? StyleName(int id) => id < 0 ? null : History.Styles.NameOf(id);
+
+    /// <summary>A logistics time of the customer's latest order, when it happened before the moment.</summary>
+    internal int LastOrderEventDay(int row, OrderEvent kind)
+    {
+        var o = LastOrder[row];
+        if (o < 0)
+        {
+            return NoDay;
+        }
+
+        var h = History;
+        var (day, second) = kind switch
+        {
+            OrderEvent.Shipped => (h.ShippedDay[o], h.ShippedSecond[o]),
+            OrderEvent.Arrived => (h.ArrivedDay[o], h.ArrivedSecond[o]),
+            _ => (h.SignedDay[o], h.SignedSecond[o]),
+        };
+        return IsBefore(day, second) ? day : NoDay;
+    }
+
+    internal bool IsBefore(int day, int second) => day != NoDay && (day < Day || (day == Day && second < Second));
+}
+
+/// <summary>The logistics steps of an order (GLOSSARY: 发货 / 到达同城 / 签收).</summary>
+internal enum OrderEvent
+{
+    Shipped,
+    Arrived,
+    Signed,
 }

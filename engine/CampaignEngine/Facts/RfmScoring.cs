@@ -1,0 +1,158 @@
+namespace CampaignEngine.Facts;
+
+/// <summary>
+/// RFM quintile scores 1–5 over the active base: customers with at least one paid, non-refunded order
+/// before the moment. R ranks the last order day (more recent is better), F the order count, M the
+/// total paid. A customer's score is 1 + ⌊5 · (customers with a strictly worse value) / active⌋, so
+/// ties share one score (the lower one) and a value shared by the whole base scores 1. That equals
+/// 1 + the number of cut points k = 1…4 the value exceeds, where cut k is the ⌈k·n/5⌉-th smallest value —
+/// which is how it is computed: counting sort for R and F (small ranges), selection for M.
+/// Customers outside the active base score 0 (read as missing).
+/// </summary>
+internal static class RfmScoring
+{
+    public static void Score(FactTable t)
+    {
+        var n = t.RowCount;
+        var active = 0;
+        int minDay = int.MaxValue, maxDay = int.MinValue, maxFrequency = 0;
+        for (var row = 0; row < n; row++)
+        {
+            if (t.Frequency[row] > 0)
+            {
+                active++;
+                var day = t.LastOrderDay[row];
+                if (day < minDay) minDay = day;
+                if (day > maxDay) maxDay = day;
+                if (t.Frequency[row] > maxFrequency) maxFrequency = t.Frequency[row];
+            }
+        }
+
+        if (active == 0)
+        {
+            Array.Clear(t.RfmR);
+            Array.Clear(t.RfmF);
+            Array.Clear(t.RfmM);
+            Array.Clear(t.Segment);
+            return;
+        }
+
+        var recencyCounts = new int[maxDay - minDay + 1];
+        var frequencyCounts = new int[maxFrequency + 1];
+        var money = new long[active];
+        var i = 0;
+        for (var row = 0; row < n; row++)
+        {
+            if (t.Frequency[row] > 0)
+            {
+                recencyCounts[t.LastOrderDay[row] - minDay]++;
+                frequencyCounts[t.Frequency[row]]++;
+                money[i++] = t.MonetaryFen[row];
+            }
+        }
+
+        Span<int> ranks = stackalloc int[4];
+        for (var k = 1; k <= 4; k++)
+        {
+            ranks[k - 1] = (int)(((long)k * active + 4) / 5); // ⌈k·n/5⌉, 1-based
+        }
+
+        Span<int> recencyCuts = stackalloc int[4];
+        Span<int> frequencyCuts = stackalloc int[4];
+        Span<long> moneyCuts = stackalloc long[4];
+        CutsFromCounts(recencyCounts, ranks, recencyCuts);
+        CutsFromCounts(frequencyCounts, ranks, frequencyCuts);
+        CutsBySelection(money, ranks, moneyCuts);
+
+        for (var row = 0; row < n; row++)
+        {
+            if (t.Frequency[row] == 0)
+            {
+                t.RfmR[row] = t.RfmF[row] = t.RfmM[row] = t.Segment[row] = 0;
+                continue;
+            }
+
+            var r = 1 + Above(t.LastOrderDay[row] - minDay, recencyCuts);
+            var f = 1 + Above(t.Frequency[row], frequencyCuts);
+            var m = 1;
+            var fen = t.MonetaryFen[row];
+            for (var k = 0; k < 4; k++)
+            {
+                if (fen > moneyCuts[k]) m++;
+            }
+
+            t.RfmR[row] = (byte)r;
+            t.RfmF[row] = (byte)f;
+            t.RfmM[row] = (byte)m;
+            t.Segment[row] = RfmSegment.Of(r, f, m);
+        }
+    }
+
+    private static int Above(int value, ReadOnlySpan<int> cuts)
+    {
+        var above = 0;
+        for (var k = 0; k < 4; k++)
+        {
+            if (value > cuts[k]) above++;
+        }
+
+        return above;
+    }
+
+    /// <summary>The value at each 1-based rank, from a histogram of values 0…counts.Length−1.</summary>
+    private static void CutsFromCounts(int[] counts, ReadOnlySpan<int> ranks, Span<int> cuts)
+    {
+        var k = 0;
+        var cumulative = 0;
+        for (var value = 0; value < counts.Length && k < 4; value++)
+        {
+            cumulative += counts[value];
+            while (k < 4 && cumulative >= ranks[k])
+            {
+                cuts[k++] = value;
+            }
+        }
+    }
+
+    private static void CutsBySelection(long[] values, ReadOnlySpan<int> ranks, Span<long> cuts)
+    {
+        var lo = 0;
+        for (var k = 0; k < 4; k++)
+        {
+            var index = ranks[k] - 1;
+            cuts[k] = Select(values, lo, values.Length - 1, index);
+            lo = index; // everything left of index is ≤ it: later ranks search only the right part
+        }
+    }
+
+    /// <summary>Quickselect (Hoare partition, median of three): the value that sorted order puts at <paramref name="k"/>.</summary>
+    private static long Select(long[] a, int lo, int hi, int k)
+    {
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (a[mid] < a[lo]) (a[mid], a[lo]) = (a[lo], a[mid]);
+            if (a[hi] < a[lo]) (a[hi], a[lo]) = (a[lo], a[hi]);
+            if (a[hi] < a[mid]) (a[hi], a[mid]) = (a[mid], a[hi]);
+            var pivot = a[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+
+        return a[k];
+    }
+}
