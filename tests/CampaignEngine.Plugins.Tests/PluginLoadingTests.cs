@@ -269,6 +269,18 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
+    public void A_plugin_dropped_straight_into_the_plugins_directory_is_told_to_move_into_a_folder()
+    {
+        GoodPlugin();
+        PluginCompiler.CompilePlugin(plugins, "loose", PluginCompiler.GoodChannelSource("LooseChannel", "loose"));
+
+        var loaded = ChannelPluginLoader.LoadAll(plugins);
+
+        Assert.Equal("loose.dll lies directly in the plugins directory; each plugin needs a folder of its own: move it and its dependencies into loose/", Only(loaded, "loose").Problem);
+        Assert.True(Only(loaded, "good").IsLoaded);
+    }
+
+    [Fact]
     public void A_missing_plugins_directory_loads_nothing_without_failing()
         => Assert.Empty(ChannelPluginLoader.LoadAll(Path.Combine(plugins, "does-not-exist")));
 }

@@ -19,9 +19,26 @@ internal static class ChannelPluginLoader
 
         var plugins = Directory.EnumerateDirectories(pluginsDirectory)
             .Order(StringComparer.Ordinal)
-            .Select(Load)
+            .Select(LoadOrRefuse)
             .ToList();
-        return RefuseDuplicateNames(plugins);
+        var stray = Directory.EnumerateFiles(pluginsDirectory, "*.dll")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new ChannelPlugin(Path.GetFileNameWithoutExtension(path), path, path, null, null, [],
+                $"{Path.GetFileName(path)} lies directly in the plugins directory; each plugin needs a folder of its own: "
+                + $"move it and its dependencies into {Path.GetFileNameWithoutExtension(path)}/"));
+        return RefuseDuplicateNames([.. plugins, .. stray]);
+    }
+
+    private static ChannelPlugin LoadOrRefuse(string folder)
+    {
+        try
+        {
+            return Load(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ChannelPlugin(Path.GetFileName(folder), folder, null, null, null, [], $"cannot read the plugin folder: {ex.Message}");
+        }
     }
 
     public static ChannelPlugin Load(string folder)
