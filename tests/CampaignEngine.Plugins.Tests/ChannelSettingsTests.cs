@@ -32,6 +32,17 @@ public sealed class ChannelSettingsTests
     }
 
     [Fact]
+    public void Settings_already_flattened_to_text_by_the_engine_config_read_the_same()
+    {
+        IReadOnlyDictionary<string, string> flat = new SortedList<string, string> { ["plugin"] = "acme_sms", ["timeout"] = "5s" };
+
+        var settings = Assert.Single(ChannelSettings.Read([new("sms", flat)]));
+
+        Assert.Equal("acme_sms", settings.Plugin);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.Guard.Timeout);
+    }
+
+    [Fact]
     public void Bad_guard_settings_are_problems_that_say_how_to_write_them()
     {
         var settings = Read(new() { ["timeout"] = "soon", ["circuit_break"] = "100ms", ["circuit_minimum_calls"] = "1", ["circuit_failure_ratio"] = "2" });

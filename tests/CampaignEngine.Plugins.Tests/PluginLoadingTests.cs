@@ -155,7 +155,11 @@ public sealed class PluginLoadingTests
         var folder = Path.Combine(plugins, "chat");
         PluginCompiler.CompilePlugin(folder, "chat", PluginCompiler.GoodChannelSource("WeChatWorkChannel", "wechat_work") + PluginCompiler.GoodChannelSource("DingTalkChannel", "dingtalk").Replace("using CampaignEngine.Plugins.Sdk;", ""));
 
-        var host = ChannelHost.Load(plugins, [new("vip_group", new Dictionary<string, object?> { ["plugin"] = "dingtalk" })]);
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> engineConfig = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["vip_group"] = new Dictionary<string, string> { ["plugin"] = "dingtalk" },
+        };
+        var host = ChannelHost.Load(plugins, engineConfig);
 
         Assert.Equal(["dingtalk", "wechat_work"], Assert.Single(host.Plugins).Implementations.Select(i => i.Name));
         Assert.Equal("dingtalk", host.Channels["vip_group"].PluginChannelName);

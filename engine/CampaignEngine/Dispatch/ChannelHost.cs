@@ -47,6 +47,14 @@ internal sealed class ChannelHost : IDisposable
         return new ChannelHost(plugins, configured);
     }
 
+    /// <summary>The same, from an engine config that already flattened each channel's settings to text.</summary>
+    public static ChannelHost Load(
+        string pluginsDirectory,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> channels,
+        Func<string, string?>? environment = null,
+        TimeProvider? time = null)
+        => Load(pluginsDirectory, channels.Select(c => new KeyValuePair<string, object?>(c.Key, c.Value)), environment, time);
+
     private static ConfiguredChannel Configure(ChannelSettings settings, IReadOnlyList<ChannelPlugin> plugins, Func<string, string?> environment, TimeProvider? time)
     {
         var (implementation, problem) = Resolve(settings.Plugin, plugins);

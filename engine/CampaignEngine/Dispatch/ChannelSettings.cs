@@ -32,7 +32,14 @@ internal sealed record ChannelSettings(
     {
         var problems = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (body is IDictionary mapping)
+        if (body is IReadOnlyDictionary<string, string> flat)
+        {
+            foreach (var (key, value) in flat)
+            {
+                values[key] = value;
+            }
+        }
+        else if (body is IDictionary mapping)
         {
             foreach (DictionaryEntry setting in mapping)
             {
