@@ -18,7 +18,7 @@ public sealed class EngineConfigTests
         Assert.False(config.TrustScripts);
         Assert.Equal([new FrequencyCap(3, CapWindowKind.Rolling, TimeSpan.FromDays(30), "max 3 per 30d"), new FrequencyCap(1, CapWindowKind.CalendarDay, TimeSpan.Zero, "1 per day")], config.GlobalCaps);
         Assert.Equal("5", config.Channels["sms"]["price_fen"]);
-        Assert.Equal("SMS_API_KEY", config.Channels["sms"]["api_key_env"]);
+        Assert.Equal("SMS_ACCESS_KEY", config.Channels["sms"]["access_key_env"]);
         Assert.Contains("wechat_work", config.KnownChannels);
         Assert.Equal((7, 30), (config.OutcomeWindowDays, config.LoyalPriceDays));
         Assert.Equal(("anniversary", 9, 18), Assert.Single(config.ShopDays) is var day ? (day.Id, day.Month, day.Day) : default);
