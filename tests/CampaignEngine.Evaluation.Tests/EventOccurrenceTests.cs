@@ -74,6 +74,23 @@ public sealed class EventOccurrenceTests
     }
 
     [Fact]
+    public void A_leap_day_birthday_falls_on_february_28_in_a_common_year_and_on_the_29th_in_a_leap_year()
+    {
+        using var s = new Scenario().Campaign("care", Triggered("birthday"));
+        s.Shop.Customer("x", new CustomerDetails(Name: "X", Phone: "13800000000", Birthday: new DateOnly(2000, 2, 29)));
+        s.Shop.Order("A", "x", new DateTime(2025, 1, 1, 9, 0, 0), 100m);
+        var evaluator = s.Evaluator();
+
+        var all = new List<Decision>();
+        for (var day = new DateOnly(2027, 2, 20); day <= new DateOnly(2028, 3, 5); day = day.AddDays(1))
+        {
+            all.AddRange(evaluator.Evaluate(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8))));
+        }
+
+        Assert.Equal([("birthday:2027", "2027-02-28"), ("birthday:2028", "2028-02-29")], all.Select(d => (d.Occurrence, d.DecidedAt.ToString("yyyy-MM-dd"))));
+    }
+
+    [Fact]
     public void A_holiday_campaign_gives_every_customer_one_occurrence()
     {
         using var s = new Scenario().Campaign("care", Triggered("holiday(\"中秋\") - 2d"));

@@ -50,6 +50,7 @@ public sealed class CampaignEvaluator
     private readonly int[] remaining = new int[BlockSize];
     private readonly Dictionary<int, string> ruleErrors = [];
     private FactTable? facts;
+    private Occurrences.BirthdayIndex? birthdays;
 
     public CampaignEvaluator(
         IReadOnlyList<Campaign<FactTable>> campaigns,
@@ -158,7 +159,7 @@ public sealed class CampaignEvaluator
         var candidates = new List<EventCandidate>();
         if (trigger.Event == CustomerEvent.Birthday)
         {
-            Occurrences.Birthdays(history, from, to, candidates);
+            Occurrences.Birthdays(birthdays ??= new Occurrences.BirthdayIndex(history), from, to, candidates);
         }
         else
         {
@@ -184,7 +185,7 @@ public sealed class CampaignEvaluator
         var candidates = new List<EventCandidate>();
         if (trigger.Event == CustomerEvent.Birthday)
         {
-            Occurrences.Birthdays(history, from, to, candidates);
+            Occurrences.Birthdays(birthdays ??= new Occurrences.BirthdayIndex(history), from, to, candidates);
         }
         else
         {
