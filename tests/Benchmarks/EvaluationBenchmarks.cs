@@ -15,7 +15,7 @@ namespace Benchmarks;
 /// 10:00 — facts computed once, then advanced a day at a time, audience and rules as block filters,
 /// guards and rendering only for customers whose rule fires. Target (DESIGN.md): a 365-day dry-run of
 /// the ten tactics over 1M customers in under 60 s, i.e. well under 0.16 s per day per 1M customers.
-/// Run: dotnet run -c Release --project tests/Benchmarks -- --filter '*Evaluation*' --job short
+/// Run: dotnet run -c Release --project tests/Benchmarks -- --filter 'Benchmarks.EvaluationBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
