@@ -20,7 +20,7 @@ internal sealed class NameTable
     // hash << 32 | (id + 1); 0 = empty. The hash sits beside the id so a probe costs one cache miss,
     // not three (bucket, hash array, arena) — interning is the ingest's hottest random access.
     private long[] _buckets = new long[128];
-    private string?[] _strings = new string?[64];
+    private string?[]? _strings;
 
     public NameTable()
     {
@@ -32,7 +32,6 @@ internal sealed class NameTable
         var capacity = Math.Max(64, expected);
         _starts = new int[capacity];
         _hashes = new int[capacity];
-        _strings = new string?[capacity];
         _buckets = new long[Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2 + 1))];
         _arena = new byte[(int)Math.Min(Array.MaxLength, Math.Max(4096L, (long)capacity * expectedBytesEach))];
     }
@@ -104,10 +103,30 @@ internal sealed class NameTable
     public ReadOnlySpan<byte> BytesOf(int id) => _arena.AsSpan(_starts[id], EndOf(id) - _starts[id]);
 
     /// <summary>The name as a string, decoded once and cached (names are read far more often than added).</summary>
-    public string NameOf(int id) => _strings[id] ??= Encoding.UTF8.GetString(BytesOf(id));
+    public string NameOf(int id)
+    {
+        if (_strings is null || _strings.Length < Count)
+        {
+            Array.Resize(ref _strings, Math.Max(Count, 64));
+        }
+
+        return _strings[id] ??= Encoding.UTF8.GetString(BytesOf(id));
+    }
+
+    /// <summary>
+    /// Drops the lookup index (names stay readable by id): order ids are never looked up after ingest,
+    /// and for 10M orders the index is the larger part of their memory.
+    /// </summary>
+    public void DropIndex()
+    {
+        _buckets = [];
+        _hashes = [];
+        Array.Resize(ref _starts, Count);
+        Array.Resize(ref _arena, _arenaLength);
+    }
 
     /// <summary>Bytes held, for the memory figure of the history.</summary>
-    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _hashes.LongLength + _buckets.LongLength * 2) * 4 + _strings.LongLength * 8;
+    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _hashes.LongLength + _buckets.LongLength * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
 
     private int EndOf(int id) => id + 1 < Count ? _starts[id + 1] : _arenaLength;
 
@@ -118,7 +137,6 @@ internal sealed class NameTable
         {
             Array.Resize(ref _starts, id * 2);
             Array.Resize(ref _hashes, id * 2);
-            Array.Resize(ref _strings, id * 2);
         }
 
         if (_arenaLength + name.Length > _arena.Length)

@@ -329,6 +329,7 @@ internal sealed class OrderHistoryBuilder
             _customerTags[c].CopyTo(tagIds, tagStarts[c]);
         }
 
+        _orderIds.DropIndex();
         return new OrderHistory
         {
             CustomerIds = _customerIds,
