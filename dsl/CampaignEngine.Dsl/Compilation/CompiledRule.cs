@@ -19,6 +19,12 @@ public sealed class CompiledCondition<TContext>(RowPredicate<TContext> test, Row
 
     /// <summary>The source text, for reports and explain.</summary>
     public string Text { get; } = text;
+
+    /// <summary>
+    /// For <c>campaign explain</c>: the value of every part of the condition for one customer row. Slow
+    /// (it boxes) and compiled on first use; never on the evaluation path.
+    /// </summary>
+    public Func<TContext, int, IReadOnlyList<ConditionPart>> Explain { get; init; } = static (_, _) => [];
 }
 
 /// <summary>A rule: name, priority (lower first), condition and actions.</summary>

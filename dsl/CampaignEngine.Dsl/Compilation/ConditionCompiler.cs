@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+using CampaignEngine.Dsl.Binding;
+using E = System.Linq.Expressions.Expression;
+
+namespace CampaignEngine.Dsl.Compilation;
+
+/// <summary>
+/// Compiles a checked condition twice: a per-row predicate, and a block filter whose loop is inside the
+/// compiled code so the delegate call is paid once per block of rows (DESIGN.md, "How it gets fast").
+/// </summary>
+internal static class ConditionCompiler
+{
+    public static CompiledCondition<TContext> Compile<TContext>(BoundExpression condition, string text, string source, SourcePlacement placement)
+    {
+        var context = E.Parameter(typeof(TContext), "context");
+        var row = E.Parameter(typeof(int), "row");
+        var test = E.Lambda<RowPredicate<TContext>>(new ExpressionLowering(context, row).Lower(condition), context, row).Compile();
+        return new CompiledCondition<TContext>(test, Filter<TContext>(condition), text)
+        {
+            Explain = ConditionExplainer.Build<TContext>(condition, source, placement),
+        };
+    }
+
+    private static RowFilter<TContext> Filter<TContext>(BoundExpression condition)
+    {
+        var context = E.Parameter(typeof(TContext), "context");
+        var rows = E.Parameter(typeof(int[]), "rows");
+        var count = E.Parameter(typeof(int), "count");
+        var selected = E.Parameter(typeof(int[]), "selected");
+        var i = E.Variable(typeof(int), "i");
+        var passed = E.Variable(typeof(int), "passed");
+        var row = E.Variable(typeof(int), "row");
+        var done = E.Label(typeof(int), "done");
+
+        // for (i = 0; i < count; i++) { row = rows[i]; if (test(row)) selected[passed++] = row; } return passed;
+        var loop = E.Loop(
+            E.IfThenElse(
+                E.LessThan(i, count),
+                E.Block(
+                    E.Assign(row, E.ArrayIndex(rows, i)),
+                    E.IfThen(
+                        new ExpressionLowering(context, row).Lower(condition),
+                        E.Block(E.Assign(E.ArrayAccess(selected, passed), row), E.PreIncrementAssign(passed))),
+                    E.PreIncrementAssign(i)),
+                E.Break(done, passed)),
+            done);
+        var body = E.Block([i, passed, row], E.Assign(i, E.Constant(0)), E.Assign(passed, E.Constant(0)), loop);
+        return E.Lambda<RowFilter<TContext>>(body, context, rows, count, selected).Compile();
+    }
+}

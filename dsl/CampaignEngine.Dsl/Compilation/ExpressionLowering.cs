@@ -1,0 +1,258 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CampaignEngine.Dsl.Binding;
+using CampaignEngine.Dsl.Syntax;
+using E = System.Linq.Expressions.Expression;
+
+namespace CampaignEngine.Dsl.Compilation;
+
+/// <summary>
+/// Lowers a bound expression to System.Linq.Expressions over <c>(context, row)</c>. Missing values follow
+/// one rule (docs/dsl.md): arithmetic with a missing operand is missing, a comparison with a missing
+/// operand is false, <c>not</c> inverts whatever it gets. Nothing here can throw at evaluation time:
+/// division by zero gives missing, dates pushed out of the calendar are missing. No allocation either:
+/// values stay doubles and ints, text is compared in place.
+/// </summary>
+internal sealed class ExpressionLowering(Expression context, Expression row)
+{
+    private const double LargestDayShift = 3_000_000;
+
+    private static readonly MethodInfo TextEquals =
+        typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
+
+    private static readonly MethodInfo Floor = typeof(Math).GetMethod(nameof(Math.Floor), [typeof(double)])!;
+
+    private static readonly E NaN = E.Constant(double.NaN);
+    private static readonly E MissingDay = E.Constant(int.MinValue);
+
+    public Expression Lower(BoundExpression node) => node switch
+    {
+        BoundLiteral literal => E.Constant(literal.Value, ClrTypes.Of(literal.LiteralType)!),
+        BoundField field => Field(field),
+        BoundCall call => Call(call),
+        BoundKnown known => Known(known.Operand.Type!.Value, Lower(known.Operand)),
+        BoundNegate negate => E.Negate(Lower(negate.Operand)),
+        BoundNot not => E.Not(Lower(not.Operand)),
+        BoundLogical logical => Logical(logical),
+        BoundArithmetic arithmetic => Arithmetic(arithmetic),
+        BoundComparison comparison => Shared(Lower(comparison.Left), Lower(comparison.Right),
+            (l, r) => Compare(comparison.Operator, comparison.Domain, l, r)),
+        BoundIn inList => In(inList),
+        BoundBetween between => Between(between),
+        _ => throw new InvalidOperationException($"cannot lower {node.GetType().Name}: the binder let an error through"),
+    };
+
+    private Expression Field(BoundField field)
+    {
+        var read = field.Read;
+        if (read.Parameters.Count != 2 || read.Parameters[1].Type != typeof(int) || !read.Parameters[0].Type.IsAssignableFrom(context.Type))
+        {
+            throw new InvalidOperationException($"the schema field '{field.Name}' must read as (context, int row) => value");
+        }
+
+        var body = ParameterReplacer.Inline(read, context, row);
+        return Checked(body, field.FieldType, $"the schema field '{field.Name}'");
+    }
+
+    private Expression Call(BoundCall call)
+    {
+        var arguments = call.Arguments.Select(Lower).ToArray();
+        var body = call.Build(context, row, arguments);
+        return Checked(body, call.ReturnType, $"the schema function '{call.Name}'");
+    }
+
+    /// <summary>A host whose reader returns the wrong CLR type has a bug; say which fact, at load time.</summary>
+    private static Expression Checked(Expression body, DslType type, string what)
+    {
+        if (ClrTypes.Of(type) is { } clr && body.Type != clr)
+        {
+            throw new InvalidOperationException($"{what} is declared {type} and must produce {clr.Name}, but produces {body.Type.Name}");
+        }
+
+        return body;
+    }
+
+    private Expression Logical(BoundLogical logical)
+    {
+        // `and`/`or` are pure and never throw, so their operands may run cheapest first.
+        var operands = new List<BoundExpression>();
+        Flatten(logical.Operator, logical, operands);
+        var ordered = operands.OrderBy(Cost).Select(Lower).ToList();
+        return ordered.Skip(1).Aggregate(ordered[0], (left, right) => logical.Operator == BinaryOperator.And ? E.AndAlso(left, right) : E.OrElse(left, right));
+    }
+
+    private static void Flatten(BinaryOperator op, BoundExpression node, List<BoundExpression> operands)
+    {
+        if (node is BoundLogical logical && logical.Operator == op)
+        {
+            Flatten(op, logical.Left, operands);
+            Flatten(op, logical.Right, operands);
+        }
+        else
+        {
+            operands.Add(node);
+        }
+    }
+
+    /// <summary>A rough cost: reading a column is cheap, text comparison and host functions are dearer.</summary>
+    internal static int Cost(BoundExpression node) => node switch
+    {
+        BoundLiteral => 0,
+        BoundField => 1,
+        BoundCall call => 8 + call.Arguments.Sum(Cost),
+        BoundKnown known => 1 + Cost(known.Operand),
+        BoundNegate negate => 1 + Cost(negate.Operand),
+        BoundNot not => Cost(not.Operand),
+        BoundLogical logical => Cost(logical.Left) + Cost(logical.Right),
+        BoundArithmetic arithmetic => (arithmetic.Operator == BinaryOperator.Divide ? 3 : 1) + Cost(arithmetic.Left) + Cost(arithmetic.Right),
+        BoundComparison comparison => (comparison.Domain == ValueDomain.Text ? 4 : 1) + Cost(comparison.Left) + Cost(comparison.Right),
+        BoundIn inList => Cost(inList.Value) + inList.Items.Sum(i => 1 + Cost(i)) * (inList.Domain == ValueDomain.Text ? 4 : 1),
+        BoundBetween between => 2 + Cost(between.Value) + Cost(between.Low) + Cost(between.High),
+        _ => 0,
+    };
+
+    private Expression Arithmetic(BoundArithmetic arithmetic)
+    {
+        var left = Lower(arithmetic.Left);
+        var right = Lower(arithmetic.Right);
+        switch (arithmetic.Kind)
+        {
+            case ArithmeticKind.DateDifference:
+                return Shared(left, right, (a, b) =>
+                    E.Condition(E.OrElse(E.Equal(a, MissingDay), E.Equal(b, MissingDay)), NaN, E.Convert(E.Subtract(a, b), typeof(double))));
+            case ArithmeticKind.DateShift:
+                return DateShift(arithmetic.Operator, left, right);
+        }
+
+        return arithmetic.Operator switch
+        {
+            BinaryOperator.Add => E.Add(left, right),
+            BinaryOperator.Subtract => E.Subtract(left, right),
+            BinaryOperator.Multiply => E.Multiply(left, right),
+            // IEEE would give ±infinity; a marketer's "per order" over zero orders is simply unknown.
+            _ when right is ConstantExpression { Value: double divisor } && divisor != 0 => E.Divide(left, right),
+            _ => Shared(left, right, (a, b) => E.Condition(E.Equal(b, E.Constant(0.0)), NaN, E.Divide(a, b))),
+        };
+    }
+
+    private static Expression DateShift(BinaryOperator op, Expression date, Expression days)
+    {
+        var day = E.Variable(typeof(int), "day");
+        var shift = E.Variable(typeof(double), "shift");
+        var moved = E.Variable(typeof(int), "moved");
+        var whole = E.Convert(E.Call(Floor, shift), typeof(int));
+        return E.Block(
+            [day, shift, moved],
+            E.Assign(day, date),
+            E.Assign(shift, days),
+            E.Condition(
+                // NaN fails the range test too, so a missing duration gives a missing date.
+                E.OrElse(E.Equal(day, MissingDay), E.Not(E.LessThanOrEqual(E.Call(typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!, shift), E.Constant(LargestDayShift)))),
+                MissingDay,
+                E.Block(
+                    E.Assign(moved, op == BinaryOperator.Subtract ? E.Subtract(day, whole) : E.Add(day, whole)),
+                    E.Condition(
+                        E.OrElse(E.LessThan(moved, E.Constant(0)), E.GreaterThan(moved, E.Constant(ClrTypes.DayNumberLimit))),
+                        MissingDay,
+                        moved))));
+    }
+
+    private Expression In(BoundIn inList)
+    {
+        var value = Lower(inList.Value);
+        var items = inList.Items.Select(Lower).ToList();
+        return Shared(value, v =>
+        {
+            if (items.Count == 0)
+            {
+                return E.Constant(false);
+            }
+
+            var any = items.Select(i => Compare(BinaryOperator.Equal, inList.Domain, v, i)).Aggregate(E.OrElse);
+            // `x not in [...]` is a comparison too: false when x is missing.
+            return inList.Negated ? E.AndAlso(Known(inList.Value.Type!.Value, v), E.Not(any)) : any;
+        });
+    }
+
+    private Expression Between(BoundBetween between)
+    {
+        var value = Lower(between.Value);
+        var low = Lower(between.Low);
+        var high = Lower(between.High);
+        return Shared(value, v => Shared(low, high, (lo, hi) =>
+        {
+            var inside = E.AndAlso(
+                Compare(BinaryOperator.GreaterOrEqual, between.Domain, v, lo),
+                Compare(BinaryOperator.LessOrEqual, between.Domain, v, hi));
+            if (!between.Negated)
+            {
+                return inside;
+            }
+
+            var known = E.AndAlso(E.AndAlso(Known(between.Value.Type!.Value, v), Known(between.Low.Type!.Value, lo)), Known(between.High.Type!.Value, hi));
+            return E.AndAlso(known, E.Not(inside));
+        }));
+    }
+
+    /// <summary>One comparison under the missing-value rule: false whenever an operand is missing.</summary>
+    private static Expression Compare(BinaryOperator op, ValueDomain domain, Expression a, Expression b)
+    {
+        switch (domain)
+        {
+            case ValueDomain.Numeric when op == BinaryOperator.NotEqual:
+                // `a != b` is true for NaN in IEEE; `a < b || a > b` is the same test without that.
+                return E.OrElse(E.LessThan(a, b), E.GreaterThan(a, b));
+            case ValueDomain.Numeric or ValueDomain.Clock:
+                return Raw(op, a, b);
+            case ValueDomain.Day:
+                return E.AndAlso(E.AndAlso(KnownDay(a), KnownDay(b)), Raw(op, a, b));
+            case ValueDomain.Text:
+                var equal = E.Call(TextEquals, a, b, E.Constant(StringComparison.OrdinalIgnoreCase));
+                var known = E.AndAlso(KnownText(a), KnownText(b));
+                return E.AndAlso(known, op == BinaryOperator.NotEqual ? E.Not(equal) : equal);
+            default:
+                return op == BinaryOperator.NotEqual ? E.NotEqual(a, b) : E.Equal(a, b);
+        }
+    }
+
+    private static Expression Raw(BinaryOperator op, Expression a, Expression b) => op switch
+    {
+        BinaryOperator.Equal => E.Equal(a, b),
+        BinaryOperator.NotEqual => E.NotEqual(a, b),
+        BinaryOperator.Less => E.LessThan(a, b),
+        BinaryOperator.LessOrEqual => E.LessThanOrEqual(a, b),
+        BinaryOperator.Greater => E.GreaterThan(a, b),
+        _ => E.GreaterThanOrEqual(a, b),
+    };
+
+    private static Expression Known(DslType type, Expression value) => type switch
+    {
+        DslType.Number or DslType.Money or DslType.Duration => value is ConstantExpression { Value: double d }
+            ? E.Constant(!double.IsNaN(d))
+            : Shared(value, v => E.Equal(v, v)), // NaN is the only double not equal to itself
+        DslType.Text => KnownText(value),
+        DslType.Date => KnownDay(value),
+        _ => E.Constant(true), // booleans, times and tag sets always have a value
+    };
+
+    private static Expression KnownDay(Expression day)
+        => day is ConstantExpression { Value: int d } ? E.Constant(d != int.MinValue) : E.NotEqual(day, MissingDay);
+
+    private static Expression KnownText(Expression text)
+        => text is ConstantExpression { Value: not null } ? E.Constant(true) : E.NotEqual(text, E.Constant(null, typeof(string)));
+
+    /// <summary>Evaluates an operand once when the test needs it twice (a missing check, then the comparison).</summary>
+    private static Expression Shared(Expression value, Func<Expression, Expression> body)
+    {
+        if (value is ConstantExpression or ParameterExpression)
+        {
+            return body(value);
+        }
+
+        var temp = E.Variable(value.Type);
+        return E.Block([temp], E.Assign(temp, value), body(temp));
+    }
+
+    private static Expression Shared(Expression left, Expression right, Func<Expression, Expression, Expression> body)
+        => Shared(left, l => Shared(right, r => body(l, r)));
+}

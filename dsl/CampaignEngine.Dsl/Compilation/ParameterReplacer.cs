@@ -1,0 +1,15 @@
+using System.Linq.Expressions;
+
+namespace CampaignEngine.Dsl.Compilation;
+
+/// <summary>Inlines a host's field reader <c>(ctx, row) =&gt; …</c> by substituting our parameters for its
+/// own: the compiled rule then reads the column array directly instead of invoking a delegate per field.</summary>
+internal sealed class ParameterReplacer(ParameterExpression context, Expression contextValue, ParameterExpression row, Expression rowValue)
+    : ExpressionVisitor
+{
+    public static Expression Inline(LambdaExpression read, Expression context, Expression row)
+        => new ParameterReplacer(read.Parameters[0], context, read.Parameters[1], row).Visit(read.Body);
+
+    protected override Expression VisitParameter(ParameterExpression node)
+        => node == context ? contextValue : node == row ? rowValue : node;
+}

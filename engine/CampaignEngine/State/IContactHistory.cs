@@ -1,0 +1,21 @@
+namespace CampaignEngine.State;
+
+/// <summary>One message that went out (or, in a simulation, would have).</summary>
+public sealed record Contact(string Campaign, string Rule, string CustomerId, string Channel, DateTimeOffset At, string IdempotencyKey);
+
+/// <summary>
+/// Who got what, when: the one interface behind frequency caps, <c>last_contact_days</c> and
+/// <c>contacts_in(30d)</c>. In memory for the dry-run (simulated sends count like real ones), SQLite for live runs,
+/// PostgreSQL for the cluster mode.
+/// </summary>
+public interface IContactHistory
+{
+    /// <summary>Records a contact; recording the same idempotency key twice is a no-op and returns false.</summary>
+    bool Record(Contact contact);
+
+    /// <summary>Whether a message with this key was already recorded.</summary>
+    bool Contains(string idempotencyKey);
+
+    /// <summary>The customer's contacts with <paramref name="from"/> ≤ At &lt; <paramref name="before"/>, oldest first.</summary>
+    IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before);
+}
