@@ -130,18 +130,25 @@ public sealed class FactTable
             }
         }
 
+        // The first step indexes the RFM base (a sort); later steps only merge the changes.
+        _rfm ??= RfmIndex.Build(this);
+        var before = new List<RfmIndex.Values>(touched.Count);
+        var after = new List<RfmIndex.Values>(touched.Count);
         Day = target;
         var pass = new CustomerFactsPass(this);
         foreach (var row in touched)
         {
+            before.Add(RfmIndex.Values.Of(this, row));
             pass.Compute(row);
+            after.Add(RfmIndex.Values.Of(this, row));
         }
 
-        RfmScoring.Score(this);
+        _rfm.Update(this, before, after);
     }
 
     private int[]? _touchedStamp;
     private int _stamp;
+    private RfmIndex? _rfm;
 
     private void ComputeAll()
     {

@@ -52,10 +52,7 @@ internal static class RfmScoring
         }
 
         Span<int> ranks = stackalloc int[4];
-        for (var k = 1; k <= 4; k++)
-        {
-            ranks[k - 1] = (int)(((long)k * active + 4) / 5); // ⌈k·n/5⌉, 1-based
-        }
+        Ranks(active, ranks);
 
         Span<int> recencyCuts = stackalloc int[4];
         Span<int> frequencyCuts = stackalloc int[4];
@@ -64,7 +61,13 @@ internal static class RfmScoring
         CutsFromCounts(frequencyCounts, ranks, frequencyCuts);
         CutsBySelection(money, ranks, moneyCuts);
 
-        for (var row = 0; row < n; row++)
+        Apply(t, minDay, recencyCuts, frequencyCuts, moneyCuts);
+    }
+
+    /// <summary>Writes every customer's scores and segment from the cut points (R cuts relative to <paramref name="minDay"/>).</summary>
+    internal static void Apply(FactTable t, int minDay, ReadOnlySpan<int> recencyCuts, ReadOnlySpan<int> frequencyCuts, ReadOnlySpan<long> moneyCuts)
+    {
+        for (var row = 0; row < t.RowCount; row++)
         {
             if (t.Frequency[row] == 0)
             {
@@ -88,6 +91,15 @@ internal static class RfmScoring
         }
     }
 
+    /// <summary>The 1-based ranks ⌈k·n/5⌉, k = 1…4, whose values are the cut points.</summary>
+    internal static void Ranks(int active, Span<int> ranks)
+    {
+        for (var k = 1; k <= 4; k++)
+        {
+            ranks[k - 1] = (int)(((long)k * active + 4) / 5);
+        }
+    }
+
     private static int Above(int value, ReadOnlySpan<int> cuts)
     {
         var above = 0;
@@ -100,7 +112,7 @@ internal static class RfmScoring
     }
 
     /// <summary>The value at each 1-based rank, from a histogram of values 0…counts.Length−1.</summary>
-    private static void CutsFromCounts(int[] counts, ReadOnlySpan<int> ranks, Span<int> cuts)
+    internal static void CutsFromCounts(int[] counts, ReadOnlySpan<int> ranks, Span<int> cuts)
     {
         var k = 0;
         var cumulative = 0;
