@@ -39,8 +39,6 @@ public sealed class FactTable
         LastSignedDay = new int[n];
         OpenParcels = new int[n];
         OldestOpenShippedDay = new int[n];
-        FavoriteCategory = new int[n];
-        FavoriteStyle = new int[n];
         RfmR = new byte[n];
         RfmF = new byte[n];
         RfmM = new byte[n];
@@ -79,8 +77,6 @@ public sealed class FactTable
     internal int[] LastSignedDay { get; } = [];
     internal int[] OpenParcels { get; } = [];
     internal int[] OldestOpenShippedDay { get; } = [];
-    internal int[] FavoriteCategory { get; } = [];
-    internal int[] FavoriteStyle { get; } = [];
     internal byte[] RfmR { get; } = [];
     internal byte[] RfmF { get; } = [];
     internal byte[] RfmM { get; } = [];
