@@ -63,7 +63,13 @@ internal static class ShopExportLoader
 
         summary.CustomersWithoutDetails = builder.CustomersWithoutDetails;
         var warnings = new List<string>();
-        if (request.RejectsPath is not null)
+        if (rejects.Items.Count == 0)
+        {
+            summary.RejectsPath = null;
+        }
+
+        // No rejects, no file: a clean load leaves the data directory untouched.
+        if (request.RejectsPath is not null && rejects.Items.Count > 0)
         {
             try
             {
