@@ -16,10 +16,24 @@ public static class CampaignCli
             root.Subcommands.Add(command);
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Our handler below, not System.CommandLine's: it would print a stack trace.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(configuration);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // Usage mistakes get exit code 2 (documented), distinct from errors in the marketer's files.
+                foreach (var parseError in parsed.Errors)
+                {
+                    error.WriteLine($"error: {parseError.Message}");
+                }
+
+                error.WriteLine("Run 'campaign --help' or 'campaign COMMAND --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            return parsed.Invoke(configuration);
         }
         catch (Exception ex)
         {

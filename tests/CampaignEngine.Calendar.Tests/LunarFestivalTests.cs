@@ -1,4 +1,5 @@
 using CampaignEngine.Calendar;
+using static CampaignEngine.Calendar.Tests.KnownFestival;
 
 namespace CampaignEngine.Calendar.Tests;
 
@@ -89,9 +90,25 @@ public sealed class LunarFestivalTests
         }
     }
 
-    private static DateOnly DateOf(string id, int year)
+    /// <summary>
+    /// The rule of the Chinese calendar, independent of .NET's tables: a lunar month is numbered by the
+    /// principal solar term it contains — the 1st month holds 雨水 (~Feb 19), so New Year falls between
+    /// Jan 21 and Feb 20; the 5th holds 夏至 (~Jun 21), the 7th 处暑 (~Aug 23), the 8th 秋分 (~Sep 23),
+    /// which puts their festival days in a window of about a month. A month off by a leap
+    /// month would break these windows in about a third of the years.
+    /// </summary>
+    [Fact]
+    public void Every_year_from_1901_to_2100_keeps_each_festival_in_its_seasonal_window()
     {
-        Assert.True(Calendar.TryFind(id, out var festival));
-        return Calendar.DateIn(festival, year);
+        for (var year = 1901; year <= 2100; year++)
+        {
+            var springFestival = DateOf("spring_festival", year);
+            Assert.InRange(springFestival, new DateOnly(year, 1, 21), new DateOnly(year, 2, 20));
+            Assert.Equal(springFestival.AddDays(14), DateOf("lantern", year));
+            Assert.Equal(springFestival.AddDays(-1), DateOf("lunar_new_years_eve", year));
+            Assert.InRange(DateOf("dragon_boat", year), new DateOnly(year, 5, 26), new DateOnly(year, 6, 26));
+            Assert.InRange(DateOf("mid_autumn", year), new DateOnly(year, 9, 7), new DateOnly(year, 10, 9));
+            Assert.InRange(DateOf("qixi", year), new DateOnly(year, 7, 29), new DateOnly(year, 8, 30));
+        }
     }
 }

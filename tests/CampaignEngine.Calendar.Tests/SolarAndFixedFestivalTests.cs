@@ -1,4 +1,5 @@
 using CampaignEngine.Calendar;
+using static CampaignEngine.Calendar.Tests.KnownFestival;
 
 namespace CampaignEngine.Calendar.Tests;
 
@@ -112,11 +113,5 @@ public sealed class SolarAndFixedFestivalTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.NextOnOrAfter(springFestival, new DateOnly(2100, 3, 1)));
 
         Assert.Contains("lunar calendar", error.Message);
-    }
-
-    private static DateOnly DateOf(string id, int year)
-    {
-        Assert.True(Calendar.TryFind(id, out var festival));
-        return Calendar.DateIn(festival, year);
     }
 }

@@ -63,6 +63,15 @@ public sealed class SampleDataCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_option_without_its_value_is_a_usage_error()
+    {
+        var (code, _, error) = Run("sample-data", "--customers", "--out", _directory);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--customers needs a value", error);
+    }
+
+    [Fact]
     public void A_missing_out_directory_is_a_usage_error()
     {
         var (code, _, error) = Run("sample-data", "--customers", "10");

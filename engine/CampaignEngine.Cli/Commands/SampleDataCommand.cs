@@ -15,12 +15,12 @@ internal sealed class SampleDataCommand : ICliCommand
 {
     public Command Create(CliConsole console)
     {
-        var customers = TextOption("--customers", "Number of customers (default 2000; 1000000 for benchmarks).");
-        var seed = TextOption("--seed", "Random seed; the same seed writes byte-identical files (default 42).");
-        var output = TextOption("--out", "Directory to write orders.csv and customers.csv into (created if missing). Required.");
-        var start = TextOption("--start", "First day of the period, yyyy-MM-dd (default: two years before --end, i.e. 2023-12-01).");
-        var end = TextOption("--end", "Last day of the period = the export date, yyyy-MM-dd (default 2025-11-30).");
-        var ordersPerCustomer = TextOption("--orders-per-customer", "Mean orders per customer for benchmarks (e.g. 10); omit for the realistic shop where most customers buy once.");
+        var customers = TextOption("--customers", "N", "Number of customers (default 2000; 1000000 for benchmarks).");
+        var seed = TextOption("--seed", "S", "Random seed; the same seed writes byte-identical files (default 42).");
+        var output = TextOption("--out", "DIR", "Directory to write orders.csv and customers.csv into (created if missing). Required.");
+        var start = TextOption("--start", "yyyy-MM-dd", "First day of the period, yyyy-MM-dd (default: two years before --end, i.e. 2023-12-01).");
+        var end = TextOption("--end", "yyyy-MM-dd", "Last day of the period = the export date, yyyy-MM-dd (default 2025-11-30).");
+        var ordersPerCustomer = TextOption("--orders-per-customer", "N", "Mean orders per customer for benchmarks (e.g. 10); omit for the realistic shop where most customers buy once.");
 
         var command = new Command("sample-data", "Write a realistic synthetic shop (orders.csv, customers.csv) for demos, tests and benchmarks.")
         {
@@ -35,17 +35,18 @@ internal sealed class SampleDataCommand : ICliCommand
                 errors.Add($"unknown argument '{token}'; the options are --customers, --seed, --out, --start, --end, --orders-per-customer.");
             }
 
+            string? Value(Option<string> option) => ValueOf(parse, option, errors);
             var options = new SampleShopOptions
             {
-                Customers = ParseNumber(parse.GetValue(customers), "--customers", 2000, errors),
-                Seed = ParseNumber(parse.GetValue(seed), "--seed", 42L, errors),
-                OrdersPerCustomer = ParseOptionalDecimal(parse.GetValue(ordersPerCustomer), "--orders-per-customer", errors),
+                Customers = ParseNumber(Value(customers), "--customers", 2000, errors),
+                Seed = ParseNumber(Value(seed), "--seed", 42L, errors),
+                OrdersPerCustomer = ParseOptionalDecimal(Value(ordersPerCustomer), "--orders-per-customer", errors),
             };
-            var endDate = ParseDate(parse.GetValue(end), "--end", SampleShopOptions.DefaultEnd, errors);
-            var startDate = ParseDate(parse.GetValue(start), "--start", endDate.AddYears(-2).AddDays(1), errors);
+            var endDate = ParseDate(Value(end), "--end", SampleShopOptions.DefaultEnd, errors);
+            var startDate = ParseDate(Value(start), "--start", endDate.AddYears(-2).AddDays(1), errors);
             options = options with { Start = startDate, End = endDate };
 
-            var directory = parse.GetValue(output);
+            var directory = Value(output);
             if (string.IsNullOrWhiteSpace(directory))
             {
                 errors.Add("--out is required: the directory to write orders.csv and customers.csv into, e.g. --out campaigns/data.");
@@ -57,7 +58,7 @@ internal sealed class SampleDataCommand : ICliCommand
 
             if (errors.Count == 0)
             {
-                errors.AddRange(options.Validate().Select(p => $"--customers/--start/--end/--orders-per-customer: {p}"));
+                errors.AddRange(options.Validate());
             }
 
             if (errors.Count > 0)
@@ -92,12 +93,15 @@ internal sealed class SampleDataCommand : ICliCommand
             }
             else
             {
-                var tenth = Math.Max(100_000, options.Customers / 10);
+                // Plain lines for logs: one per tenth of a large run, none for a small one.
+                var step = Math.Max(100_000, options.Customers / 10);
+                var nextLine = step;
                 summary = SampleShopGenerator.Write(options, directory, new Reporter(done =>
                 {
-                    if (done % tenth == 0 && done < options.Customers)
+                    if (done >= nextLine && done < options.Customers)
                     {
-                        console.Out.WriteLine($"  {done:N0} / {options.Customers:N0} customers");
+                        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done:N0} / {options.Customers:N0} customers"));
+                        nextLine = (done / step + 1) * step;
                     }
                 }));
             }
@@ -116,8 +120,29 @@ internal sealed class SampleDataCommand : ICliCommand
         return ExitCodes.Ok;
     }
 
-    private static Option<string> TextOption(string name, string description)
-        => new(name) { Description = description, Arity = ArgumentArity.ZeroOrOne };
+    /// <summary>The option's text; an option given without a value is an error, not a silent default.</summary>
+    private static string? ValueOf(ParseResult parse, Option<string> option, List<string> errors)
+    {
+        var value = parse.GetValue(option);
+        if (value is null && parse.GetResult(option) is { Implicit: false })
+        {
+            errors.Add($"{option.Name} needs a value, e.g. {option.Name} {Example(option.Name)}.");
+        }
+
+        return value;
+    }
+
+    private static string Example(string option) => option switch
+    {
+        "--out" => "campaigns/data",
+        "--start" => "2023-12-01",
+        "--end" => "2025-11-30",
+        "--seed" => "42",
+        _ => "10",
+    };
+
+    private static Option<string> TextOption(string name, string helpName, string description)
+        => new(name) { Description = description, HelpName = helpName, Arity = ArgumentArity.ZeroOrOne };
 
     private static T ParseNumber<T>(string? text, string option, T fallback, List<string> errors)
         where T : struct, IBinaryInteger<T>

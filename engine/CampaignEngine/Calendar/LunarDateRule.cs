@@ -8,7 +8,7 @@ namespace CampaignEngine.Calendar;
 /// the same Gregorian year (lunar 1/1 falls between Jan 21 and Feb 20, lunar 9/9 before December),
 /// so the Gregorian year is the lunar year.
 /// </summary>
-internal sealed class LunarDateRule(int month, int day) : FestivalRule
+internal sealed class LunarDateRule(int month, int day) : CachedFestivalRule
 {
     private static readonly ChineseLunisolarCalendar Lunar = new();
 
@@ -22,7 +22,7 @@ internal sealed class LunarDateRule(int month, int day) : FestivalRule
 
     public override int LastYear => LastLunarYear;
 
-    public override DateOnly DateIn(int year) => ToGregorian(year, month, day);
+    protected override DateOnly Compute(int year) => ToGregorian(year, month, day);
 
     public override string Describe() => $"lunar {month}/{day}";
 

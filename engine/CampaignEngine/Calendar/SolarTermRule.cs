@@ -6,7 +6,7 @@ namespace CampaignEngine.Calendar;
 /// Computed astronomically (<see cref="SolarLongitude"/>), not from a date table or the 寿星 formula,
 /// so no list of exception years is needed.
 /// </summary>
-internal sealed class SolarTermRule(double longitudeDegrees, int approximateMonth, int approximateDay) : FestivalRule
+internal sealed class SolarTermRule(double longitudeDegrees, int approximateMonth, int approximateDay) : CachedFestivalRule
 {
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
@@ -15,7 +15,7 @@ internal sealed class SolarTermRule(double longitudeDegrees, int approximateMont
 
     public override int LastYear => 2100;
 
-    public override DateOnly DateIn(int year)
+    protected override DateOnly Compute(int year)
     {
         var guess = new DateTime(year, approximateMonth, approximateDay, 0, 0, 0, DateTimeKind.Utc);
         var moment = SolarLongitude.MomentReaching(longitudeDegrees, guess);

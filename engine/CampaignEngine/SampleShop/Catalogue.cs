@@ -44,7 +44,7 @@ internal sealed class Catalogue
         Departments = [Build(WomensCategories, "女", 0), Build(MensCategories, "男", WomensCategories.Length)];
         _itemsByCategory = Departments.SelectMany(d => d.Categories).Select(c => c.Items).ToArray();
         _categoryWeightsByMonth = Departments
-            .Select(d => Enumerable.Range(1, 12).Select(month => Cumulate(d.CategoryRefs.Select(c => SeasonWeight(c.Season, month)))).ToArray())
+            .Select(d => Enumerable.Range(1, 12).Select(month => ShopRandom.Cumulative(d.CategoryRefs.Select(c => SeasonWeight(c.Season, month)))).ToArray())
             .ToArray();
     }
 
@@ -69,12 +69,6 @@ internal sealed class Catalogue
         Season.Winter => month is >= 10 or <= 2 ? 2.0 : month is >= 5 and <= 8 ? 0.2 : 1.0,
         _ => 1.0,
     };
-
-    private static double[] Cumulate(IEnumerable<double> weights)
-    {
-        var total = 0.0;
-        return weights.Select(w => total += w).ToArray();
-    }
 
     private static Department Build(Category[] categories, string genderSuffix, int firstIndex)
     {

@@ -14,22 +14,17 @@ internal sealed class ExportWriter : IDisposable
     private const int SecondsPerDay = 86_400;
 
     private readonly StreamWriter _writer;
-    private readonly int _firstCachedDay;
-    private readonly string[] _dayTexts;
+    private readonly DayTexts _days;
     private char[] _row = new char[512];
     private int _length;
     private bool _rowStarted;
 
-    /// <param name="cachedDays">The day numbers whose "yyyy-MM-dd" text is worth caching (the period).</param>
-    public ExportWriter(Stream stream, (int First, int Last) cachedDays)
+    /// <param name="byteOrderMark">True for the start of a file; false for a block appended to one.</param>
+    /// <param name="days">The "yyyy-MM-dd" texts of the period's days, shared by all writers.</param>
+    public ExportWriter(Stream stream, bool byteOrderMark, DayTexts days)
     {
-        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        _firstCachedDay = cachedDays.First;
-        _dayTexts = new string[cachedDays.Last - cachedDays.First + 1];
-        for (var i = 0; i < _dayTexts.Length; i++)
-        {
-            _dayTexts[i] = DateOnly.FromDayNumber(_firstCachedDay + i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        }
+        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark), 1 << 16, leaveOpen: true);
+        _days = days;
     }
 
     /// <summary>A moment as seconds: day number × 86,400 + seconds into the day (shop-local time).</summary>
@@ -104,10 +99,7 @@ internal sealed class ExportWriter : IDisposable
         }
 
         var day = DayOf(moment);
-        var index = day - _firstCachedDay;
-        Append(index >= 0 && index < _dayTexts.Length
-            ? _dayTexts[index]
-            : DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Append(_days.Of(day));
         var second = (int)(moment - ((long)day * SecondsPerDay));
         Ensure(9);
         _row[_length++] = ' ';
@@ -123,7 +115,7 @@ internal sealed class ExportWriter : IDisposable
         Separator();
         if (date is { } d)
         {
-            Append(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Append(_days.Of(d.DayNumber));
         }
     }
 
@@ -170,4 +162,30 @@ internal sealed class ExportWriter : IDisposable
             Array.Resize(ref _row, Math.Max(_row.Length * 2, _length + more));
         }
     }
+}
+
+/// <summary>"yyyy-MM-dd" of every day of the period, formatted once; days outside are formatted on demand.</summary>
+internal sealed class DayTexts
+{
+    private readonly int _first;
+    private readonly string[] _texts;
+
+    public DayTexts(int firstDay, int lastDay)
+    {
+        _first = firstDay;
+        _texts = new string[lastDay - firstDay + 1];
+        for (var i = 0; i < _texts.Length; i++)
+        {
+            _texts[i] = Format(firstDay + i);
+        }
+    }
+
+    public string Of(int day)
+    {
+        var index = day - _first;
+        return index >= 0 && index < _texts.Length ? _texts[index] : Format(day);
+    }
+
+    private static string Format(int day)
+        => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ internal static class PurchaseTimeline
     private static readonly double[] HourWeights =
         [2, 1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 4, 5, 5, 4, 4, 4, 4, 4, 5, 7, 8, 7, 4];
 
-    private static readonly double[] HourCumulative = Cumulate(HourWeights);
+    private static readonly double[] HourCumulative = ShopRandom.Cumulative(HourWeights);
 
     public static void Plan(SampleCustomer customer, ShopSeason season, SampleShopOptions options, List<long> moments, ref ShopRandom random)
     {
@@ -68,18 +68,5 @@ internal static class PurchaseTimeline
     {
         var hour = season.IsPromotion(day) && random.Chance(0.25) ? random.Next(2) : random.Pick(HourCumulative);
         return ExportWriter.Moment(day, (hour * 3600) + random.Next(3600));
-    }
-
-    private static double[] Cumulate(double[] weights)
-    {
-        var cumulative = new double[weights.Length];
-        var total = 0.0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            total += weights[i];
-            cumulative[i] = total;
-        }
-
-        return cumulative;
     }
 }

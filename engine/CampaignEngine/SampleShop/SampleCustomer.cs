@@ -61,7 +61,7 @@ internal sealed class SampleCustomer
             Region = ChinesePeople.Regions.Draw(ref random),
             Tags = DrawTags(age, female, ref random),
             OptOut = DrawOptOut(email is not null, group is not null, ref random),
-            Returns = random.Chance(0.25),
+            Returns = random.Chance(0.22),
             CycleDays = Math.Clamp(random.LogNormal(55, 0.5), 12, 300),
             Loyalty = random.Between(0.2, 0.65),
         };

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CampaignEngine.SampleShop;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed record SampleShopOptions
         var problems = new List<string>();
         if (Customers is < 1 or > MaxCustomers)
         {
-            problems.Add($"customers must be between 1 and {MaxCustomers:N0} (got {Customers}).");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the number of customers must be between 1 and {MaxCustomers:N0} (got {Customers})."));
         }
 
         if (End < Start.AddDays(27))
@@ -49,7 +51,7 @@ public sealed record SampleShopOptions
 
         if (OrdersPerCustomer is { } n && (double.IsNaN(n) || n < 1 || n > 500))
         {
-            problems.Add($"orders per customer must be between 1 and 500 (got {n}).");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"orders per customer must be between 1 and 500 (got {n})."));
         }
 
         return problems;

@@ -66,6 +66,13 @@ internal struct ShopRandom
         return k;
     }
 
+    /// <summary>Running totals of relative weights, the form <see cref="Pick(double[])"/> draws from.</summary>
+    public static double[] Cumulative(IEnumerable<double> weights)
+    {
+        var total = 0.0;
+        return weights.Select(w => total += w).ToArray();
+    }
+
     /// <summary>An index drawn with the given cumulative weights (ascending, last = total).</summary>
     public int Pick(double[] cumulative)
     {

@@ -50,28 +50,11 @@ internal sealed class ShopSeason
             }
         }
 
-        _cumulative = new double[days];
-        var total = 0.0;
-        for (var i = 0; i < days; i++)
-        {
-            total += weights[i];
-            _cumulative[i] = total;
-        }
+        _cumulative = ShopRandom.Cumulative(weights);
     }
 
     /// <summary>A day of the period drawn by demand (a day number, see <see cref="DateOnly.DayNumber"/>).</summary>
     public int DrawDay(ref ShopRandom random) => _firstDay + random.Pick(_cumulative);
-
-    /// <summary>A day in [first, last] drawn by demand; first ≤ last, both inside the period.</summary>
-    public int DrawDayBetween(int first, int last, ref ShopRandom random)
-    {
-        var low = first - _firstDay;
-        var high = last - _firstDay;
-        var below = low == 0 ? 0.0 : _cumulative[low - 1];
-        var x = below + (random.NextDouble() * (_cumulative[high] - below));
-        var i = Array.BinarySearch(_cumulative, low, high - low + 1, x);
-        return _firstDay + Math.Min(i >= 0 ? i + 1 : ~i, high);
-    }
 
     public bool IsPromotion(int day) => _promotionDays.Contains(day);
 

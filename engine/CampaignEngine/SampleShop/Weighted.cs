@@ -9,13 +9,7 @@ internal sealed class Weighted<T>
     public Weighted(params (T Item, double Weight)[] items)
     {
         _items = items.Select(i => i.Item).ToArray();
-        _cumulative = new double[items.Length];
-        var total = 0.0;
-        for (var i = 0; i < items.Length; i++)
-        {
-            total += items[i].Weight;
-            _cumulative[i] = total;
-        }
+        _cumulative = ShopRandom.Cumulative(items.Select(i => i.Weight));
     }
 
     public IReadOnlyList<T> Items => _items;

@@ -1,0 +1,43 @@
+using CampaignEngine.Campaigns.Limits;
+using CampaignEngine.Evaluation;
+
+namespace CampaignEngine.Guards;
+
+/// <summary>
+/// What each campaign has spent, per shop day and in total, in integer fen (no rounding drift over a
+/// year of sends). A send that would pass the daily or total budget is suppressed; the campaign stops
+/// spending for that day, the next day starts afresh.
+/// </summary>
+internal sealed class BudgetLedger
+{
+    public const string Name = "budget";
+
+    private readonly Dictionary<(string Campaign, DateOnly Day), long> daily = [];
+    private readonly Dictionary<string, long> total = new(StringComparer.Ordinal);
+
+    public long SpentOn(string campaign, DateOnly day) => daily.GetValueOrDefault((campaign, day));
+
+    public long SpentInTotal(string campaign) => total.GetValueOrDefault(campaign);
+
+    /// <summary>Records the cost if the budget allows it; otherwise returns why not and records nothing.</summary>
+    public Suppression? TrySpend(string campaign, Budget? budget, DateOnly day, long costFen)
+    {
+        var today = SpentOn(campaign, day);
+        var all = SpentInTotal(campaign);
+        if (budget?.Daily is { } dailyYuan && today + costFen > ToFen(dailyYuan))
+        {
+            return new Suppression(Name, "daily_budget", $"today's budget of ¥{dailyYuan} is spent (¥{today / 100m} so far)");
+        }
+
+        if (budget?.Total is { } totalYuan && all + costFen > ToFen(totalYuan))
+        {
+            return new Suppression(Name, "total_budget", $"the campaign's budget of ¥{totalYuan} is spent (¥{all / 100m} so far)");
+        }
+
+        daily[(campaign, day)] = today + costFen;
+        total[campaign] = all + costFen;
+        return null;
+    }
+
+    private static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace CampaignEngine.Guards;
+
+/// <summary>
+/// The holdout: a customer is held out of a campaign when hash(campaign id, customer id) falls below the
+/// campaign's percentage. A fixed hash (64-bit FNV-1a over UTF-8), not string.GetHashCode, which .NET
+/// randomizes per process — the same customer must stay in or out across runs, days and machines, or
+/// the comparison of sent against held-out customers measures nothing.
+/// </summary>
+internal static class Holdout
+{
+    private const ulong OffsetBasis = 14695981039346656037;
+    private const ulong Prime = 1099511628211;
+
+    /// <summary>The customer's position in [0, 100) for this campaign.</summary>
+    public static double Position(string campaignId, string customerId)
+    {
+        var hash = OffsetBasis;
+        hash = Mix(hash, campaignId);
+        // A separator no id contains, so ("ab", "c") and ("a", "bc") differ.
+        hash = (hash ^ 0x1F) * Prime;
+        hash = Mix(hash, customerId);
+        // FNV's low bits mix poorly for short inputs; fold the high half in before taking the position.
+        hash ^= hash >> 32;
+        return hash % 1_000_000 / 10_000.0;
+    }
+
+    public static bool IsHeldOut(string campaignId, string customerId, double percent)
+        => percent > 0 && Position(campaignId, customerId) < percent;
+
+    private static ulong Mix(ulong hash, string text)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetByteCount(text) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text);
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * Prime;
+        }
+
+        return hash;
+    }
+}
