@@ -57,8 +57,8 @@ public static class BuiltInFacts
         yield return FieldDefinition<FactTable>.Date("birthday", "birthday (year 1900 when only month and day are known)", (t, row) => t.History.BirthdayDays[row], "生日");
         yield return FieldDefinition<FactTable>.Number("days_to_birthday", "days until the next birthday on or after the date (0 on the day; Feb 29 → Feb 28 in common years)", (t, row) => Birthdays.DaysUntilNext(t.History.BirthdayDays[row], t.Day), "距生日天数");
         yield return FieldDefinition<FactTable>.Number("age", "age in completed years; missing when the birth year is unknown", (t, row) => Birthdays.Age(t.History.BirthdayDays[row], t.Day), "年龄");
-        yield return FieldDefinition<FactTable>.Text("favorite_category", "category bought most (by items); ties go to the latest bought", (t, row) => t.CategoryName(t.FavoriteCategory[row]), "偏好类目", "常买类目");
-        yield return FieldDefinition<FactTable>.Text("favorite_style", "style bought most (by items); ties go to the latest bought", (t, row) => t.StyleName(t.FavoriteStyle[row]), "偏好风格");
+        yield return FieldDefinition<FactTable>.Text("favorite_category", "category bought most (by items); ties go to the latest bought", (t, row) => Favorites.Category(t, row), "偏好类目", "常买类目");
+        yield return FieldDefinition<FactTable>.Text("favorite_style", "style bought most (by items); ties go to the latest bought", (t, row) => Favorites.Style(t, row), "偏好风格");
 
         // RFM.
         yield return FieldDefinition<FactTable>.Number("rfm_r", "recency score 1–5 (quintile of the last order day over active customers)", (t, row) => t.RfmR[row] == 0 ? double.NaN : t.RfmR[row], "R得分", "最近一次消费得分");

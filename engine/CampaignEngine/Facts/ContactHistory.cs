@@ -1,3 +1,6 @@
+using CampaignEngine.Orders;
+using CampaignEngine.State;
+
 namespace CampaignEngine.Facts;
 
 /// <summary>
@@ -76,6 +79,24 @@ internal sealed class ContactHistory
 
         list[i] = shopLocalSecond;
         _addedCount[row] = count + 1;
+    }
+
+    /// <summary>
+    /// A snapshot of the state store's contacts before <paramref name="before"/> for every customer of the
+    /// history, in shop-local time: fact readers then search a sorted array instead of querying the store per row.
+    /// </summary>
+    public static ContactHistory Snapshot(OrderHistory history, IContactHistory store, DateTimeOffset before, TimeZoneInfo shopZone)
+    {
+        var contacts = new List<(int, DateTime)>();
+        for (var row = 0; row < history.CustomerCount; row++)
+        {
+            foreach (var contact in store.ContactsOf(history.CustomerIdOf(row), DateTimeOffset.MinValue, before))
+            {
+                contacts.Add((row, TimeZoneInfo.ConvertTime(contact.At, shopZone).DateTime));
+            }
+        }
+
+        return From(history.CustomerCount, contacts);
     }
 
     /// <summary>The last contact moment strictly before <paramref name="before"/>, or −1.</summary>

@@ -39,8 +39,6 @@ public sealed class FactTable
         LastSignedDay = new int[n];
         OpenParcels = new int[n];
         OldestOpenShippedDay = new int[n];
-        FavoriteCategory = new int[n];
-        FavoriteStyle = new int[n];
         RfmR = new byte[n];
         RfmF = new byte[n];
         RfmM = new byte[n];
@@ -82,8 +80,6 @@ public sealed class FactTable
     internal int[] LastSignedDay { get; } = [];
     internal int[] OpenParcels { get; } = [];
     internal int[] OldestOpenShippedDay { get; } = [];
-    internal int[] FavoriteCategory { get; } = [];
-    internal int[] FavoriteStyle { get; } = [];
     internal byte[] RfmR { get; } = [];
     internal byte[] RfmF { get; } = [];
     internal byte[] RfmM { get; } = [];
@@ -114,7 +110,7 @@ public sealed class FactTable
 
     /// <summary>
     /// Moves the table forward to a later moment (a later date, or a later time of the same day), recomputing
-    /// only customers with a paid or logistics event on the days in between (both ends included), then re-scoring RFM.
+    /// only customers with a paid or logistics event in between, then updating RFM.
     /// </summary>
     internal void AdvanceTo(DateOnly date, int secondOfDay)
     {
@@ -127,7 +123,9 @@ public sealed class FactTable
         var touched = new List<int>();
         var seen = _touchedStamp ??= new int[RowCount];
         _stamp++;
-        for (var d = Day; d <= target; d++)
+        // Events in [old moment, new moment): at 00:00 the target day itself contributes nothing yet.
+        var lastDay = secondOfDay == 0 ? target - 1 : target;
+        for (var d = Day; d <= lastDay; d++)
         {
             foreach (var row in History.CustomersWithEventsOn(d))
             {
@@ -139,28 +137,37 @@ public sealed class FactTable
             }
         }
 
+        // The first step indexes the RFM base (a sort); later steps only merge the changes.
+        _rfm ??= RfmIndex.Build(this);
+        var before = touched.Select(row => RfmIndex.Values.Of(this, row)).ToList();
         Day = target;
         Second = secondOfDay;
-        var pass = new CustomerFactsPass(this);
-        foreach (var row in touched)
+        ForEachPartition(touched.Count, (pass, from, to) =>
         {
-            pass.Compute(row);
-        }
+            for (var i = from; i < to; i++)
+            {
+                pass.Compute(touched[i]);
+            }
+        });
+        var after = touched.Select(row => RfmIndex.Values.Of(this, row)).ToList();
+        _rfm.Update(this, before, after);
+    }
 
-        RfmScoring.Score(this);
+    /// <summary>Runs <paramref name="work"/> over [0, count) split across the cores, each part with its own scratch pass.</summary>
+    private void ForEachPartition(int count, Action<CustomerFactsPass, int, int> work)
+    {
+        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 5_000));
+        Parallel.For(0, partitions, p => work(new CustomerFactsPass(this), (int)((long)count * p / partitions), (int)((long)count * (p + 1) / partitions)));
     }
 
     private int[]? _touchedStamp;
     private int _stamp;
+    private RfmIndex? _rfm;
 
     private void ComputeAll()
     {
-        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, RowCount / 50_000));
-        Parallel.For(0, partitions, p =>
+        ForEachPartition(RowCount, (pass, from, to) =>
         {
-            var pass = new CustomerFactsPass(this);
-            var from = (int)((long)RowCount * p / partitions);
-            var to = (int)((long)RowCount * (p + 1) / partitions);
             for (var row = from; row < to; row++)
             {
                 pass.Compute(row);

@@ -52,10 +52,7 @@ internal static class RfmScoring
         }
 
         Span<int> ranks = stackalloc int[4];
-        for (var k = 1; k <= 4; k++)
-        {
-            ranks[k - 1] = (int)(((long)k * active + 4) / 5); // ⌈k·n/5⌉, 1-based
-        }
+        Ranks(active, ranks);
 
         Span<int> recencyCuts = stackalloc int[4];
         Span<int> frequencyCuts = stackalloc int[4];
@@ -64,43 +61,61 @@ internal static class RfmScoring
         CutsFromCounts(frequencyCounts, ranks, frequencyCuts);
         CutsBySelection(money, ranks, moneyCuts);
 
-        for (var row = 0; row < n; row++)
+        Apply(t, minDay, recencyCuts, frequencyCuts, moneyCuts);
+    }
+
+    /// <summary>Writes every customer's scores and segment from the cut points (R cuts relative to <paramref name="minDay"/>).</summary>
+    internal static void Apply(FactTable t, int minDay, ReadOnlySpan<int> recencyCuts, ReadOnlySpan<int> frequencyCuts, ReadOnlySpan<long> moneyCuts)
+    {
+        var cuts = new Cuts(recencyCuts[0], recencyCuts[1], recencyCuts[2], recencyCuts[3], frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
+            moneyCuts[0], moneyCuts[1], moneyCuts[2], moneyCuts[3]);
+        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, t.RowCount / 100_000));
+        Parallel.For(0, partitions, p => Apply(t, minDay, cuts, (int)((long)t.RowCount * p / partitions), (int)((long)t.RowCount * (p + 1) / partitions)));
+    }
+
+    private readonly record struct Cuts(int R1, int R2, int R3, int R4, int F1, int F2, int F3, int F4, long M1, long M2, long M3, long M4);
+
+    private static void Apply(FactTable t, int minDay, Cuts c, int from, int to)
+    {
+        var frequency = t.Frequency;
+        var lastDay = t.LastOrderDay;
+        var money = t.MonetaryFen;
+        var rs = t.RfmR;
+        var fs = t.RfmF;
+        var ms = t.RfmM;
+        var segments = t.Segment;
+        for (var row = from; row < to; row++)
         {
-            if (t.Frequency[row] == 0)
+            var fq = frequency[row];
+            if (fq == 0)
             {
-                t.RfmR[row] = t.RfmF[row] = t.RfmM[row] = t.Segment[row] = 0;
+                rs[row] = fs[row] = ms[row] = segments[row] = 0;
                 continue;
             }
 
-            var r = 1 + Above(t.LastOrderDay[row] - minDay, recencyCuts);
-            var f = 1 + Above(t.Frequency[row], frequencyCuts);
-            var m = 1;
-            var fen = t.MonetaryFen[row];
-            for (var k = 0; k < 4; k++)
-            {
-                if (fen > moneyCuts[k]) m++;
-            }
-
-            t.RfmR[row] = (byte)r;
-            t.RfmF[row] = (byte)f;
-            t.RfmM[row] = (byte)m;
-            t.Segment[row] = RfmSegment.Of(r, f, m);
+            var day = lastDay[row] - minDay;
+            var fen = money[row];
+            var r = 1 + (day > c.R1 ? 1 : 0) + (day > c.R2 ? 1 : 0) + (day > c.R3 ? 1 : 0) + (day > c.R4 ? 1 : 0);
+            var f = 1 + (fq > c.F1 ? 1 : 0) + (fq > c.F2 ? 1 : 0) + (fq > c.F3 ? 1 : 0) + (fq > c.F4 ? 1 : 0);
+            var m = 1 + (fen > c.M1 ? 1 : 0) + (fen > c.M2 ? 1 : 0) + (fen > c.M3 ? 1 : 0) + (fen > c.M4 ? 1 : 0);
+            rs[row] = (byte)r;
+            fs[row] = (byte)f;
+            ms[row] = (byte)m;
+            segments[row] = RfmSegment.Of(r, f, m);
         }
     }
 
-    private static int Above(int value, ReadOnlySpan<int> cuts)
+    /// <summary>The 1-based ranks ⌈k·n/5⌉, k = 1…4, whose values are the cut points.</summary>
+    internal static void Ranks(int active, Span<int> ranks)
     {
-        var above = 0;
-        for (var k = 0; k < 4; k++)
+        for (var k = 1; k <= 4; k++)
         {
-            if (value > cuts[k]) above++;
+            ranks[k - 1] = (int)(((long)k * active + 4) / 5);
         }
-
-        return above;
     }
 
     /// <summary>The value at each 1-based rank, from a histogram of values 0…counts.Length−1.</summary>
-    private static void CutsFromCounts(int[] counts, ReadOnlySpan<int> ranks, Span<int> cuts)
+    internal static void CutsFromCounts(int[] counts, ReadOnlySpan<int> ranks, Span<int> cuts)
     {
         var k = 0;
         var cumulative = 0;

@@ -17,8 +17,24 @@ internal sealed class NameTable
     private int _arenaLength;
     private int[] _starts = new int[64];
     private int[] _hashes = new int[64];
-    private int[] _buckets = new int[128]; // id + 1; 0 = empty
-    private string?[] _strings = new string?[64];
+    // hash << 32 | (id + 1); 0 = empty. The hash sits beside the id so a probe costs one cache miss,
+    // not three (bucket, hash array, arena) — interning is the ingest's hottest random access.
+    private long[] _buckets = new long[128];
+    private string?[]? _strings;
+
+    public NameTable()
+    {
+    }
+
+    /// <summary>Sized up front for about <paramref name="expected"/> names, so a big import never rehashes.</summary>
+    public NameTable(int expected, int expectedBytesEach)
+    {
+        var capacity = Math.Max(64, expected);
+        _starts = new int[capacity];
+        _hashes = new int[capacity];
+        _buckets = new long[Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2 + 1))];
+        _arena = new byte[(int)Math.Min(Array.MaxLength, Math.Max(4096L, (long)capacity * expectedBytesEach))];
+    }
 
     public int Count { get; private set; }
 
@@ -36,10 +52,13 @@ internal sealed class NameTable
                 break;
             }
 
-            var id = entry - 1;
-            if (_hashes[id] == hash && BytesOf(id).SequenceEqual(name))
+            if ((int)(entry >> 32) == hash)
             {
-                return id;
+                var id = (int)entry - 1;
+                if (BytesOf(id).SequenceEqual(name))
+                {
+                    return id;
+                }
             }
 
             slot = (slot + 1) & mask;
@@ -61,9 +80,9 @@ internal sealed class NameTable
                 return -1;
             }
 
-            if (_hashes[entry - 1] == hash && BytesOf(entry - 1).SequenceEqual(name))
+            if ((int)(entry >> 32) == hash && BytesOf((int)entry - 1).SequenceEqual(name))
             {
-                return entry - 1;
+                return (int)entry - 1;
             }
         }
     }
@@ -84,10 +103,30 @@ internal sealed class NameTable
     public ReadOnlySpan<byte> BytesOf(int id) => _arena.AsSpan(_starts[id], EndOf(id) - _starts[id]);
 
     /// <summary>The name as a string, decoded once and cached (names are read far more often than added).</summary>
-    public string NameOf(int id) => _strings[id] ??= Encoding.UTF8.GetString(BytesOf(id));
+    public string NameOf(int id)
+    {
+        if (_strings is null || _strings.Length < Count)
+        {
+            Array.Resize(ref _strings, Math.Max(Count, 64));
+        }
+
+        return _strings[id] ??= Encoding.UTF8.GetString(BytesOf(id));
+    }
+
+    /// <summary>
+    /// Drops the lookup index (names stay readable by id): order ids are never looked up after ingest,
+    /// and for 10M orders the index is the larger part of their memory.
+    /// </summary>
+    public void DropIndex()
+    {
+        _buckets = [];
+        _hashes = [];
+        Array.Resize(ref _starts, Count);
+        Array.Resize(ref _arena, _arenaLength);
+    }
 
     /// <summary>Bytes held, for the memory figure of the history.</summary>
-    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _hashes.LongLength + _buckets.LongLength) * 4 + _strings.LongLength * 8;
+    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _hashes.LongLength + _buckets.LongLength * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
 
     private int EndOf(int id) => id + 1 < Count ? _starts[id + 1] : _arenaLength;
 
@@ -98,7 +137,6 @@ internal sealed class NameTable
         {
             Array.Resize(ref _starts, id * 2);
             Array.Resize(ref _hashes, id * 2);
-            Array.Resize(ref _strings, id * 2);
         }
 
         if (_arenaLength + name.Length > _arena.Length)
@@ -111,7 +149,7 @@ internal sealed class NameTable
         _hashes[id] = hash;
         _arenaLength += name.Length;
         Count = id + 1;
-        _buckets[slot] = id + 1;
+        _buckets[slot] = Entry(hash, id);
         if (Count * 2 > _buckets.Length)
         {
             Rehash();
@@ -122,7 +160,7 @@ internal sealed class NameTable
 
     private void Rehash()
     {
-        var buckets = new int[_buckets.Length * 2];
+        var buckets = new long[_buckets.Length * 2];
         var mask = buckets.Length - 1;
         for (var id = 0; id < Count; id++)
         {
@@ -132,21 +170,26 @@ internal sealed class NameTable
                 slot = (slot + 1) & mask;
             }
 
-            buckets[slot] = id + 1;
+            buckets[slot] = Entry(_hashes[id], id);
         }
 
         _buckets = buckets;
     }
 
-    /// <summary>A fast non-cryptographic hash (8 bytes at a time, multiply-rotate); fixed, so runs are repeatable.</summary>
+    private static long Entry(int hash, int id) => ((long)hash << 32) | (uint)(id + 1);
+
+    /// <summary>
+    /// A fast non-cryptographic hash: 8 bytes at a time multiply-rotate, then the MurmurHash3 finaliser so
+    /// the low bits used for the bucket depend on every byte. Fixed (not per-process), so runs repeat.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
         var i = 0;
         for (; i + 8 <= bytes.Length; i += 8)
         {
-            h = (BitOperations.RotateLeft(h ^ MemoryMarshal.Read<ulong>(bytes[i..]), 29) * 0xBF58476D1CE4E5B9UL);
+            h = BitOperations.RotateLeft((h ^ MemoryMarshal.Read<ulong>(bytes[i..])) * 0x9E3779B97F4A7C15UL, 31);
         }
 
         ulong tail = 0;
@@ -155,8 +198,12 @@ internal sealed class NameTable
             tail |= (ulong)bytes[i] << shift;
         }
 
-        h = BitOperations.RotateLeft(h ^ tail, 29) * 0x94D049BB133111EBUL;
-        h ^= h >> 31;
+        h = (h ^ tail) * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
         return (int)(h & 0x7FFFFFFF);
     }
 }

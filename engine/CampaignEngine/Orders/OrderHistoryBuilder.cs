@@ -10,9 +10,9 @@ namespace CampaignEngine.Orders;
 /// </summary>
 internal sealed class OrderHistoryBuilder
 {
-    private readonly NameTable _customerIds = new();
+    private readonly NameTable _customerIds;
     private readonly NameTable _tags = new();
-    private readonly NameTable _orderIds = new();
+    private readonly NameTable _orderIds;
     private readonly NameTable _categories = new();
     private readonly NameTable _styles = new();
     private readonly Dictionary<string, string> _sharedTexts = new(StringComparer.Ordinal);
@@ -23,14 +23,40 @@ internal sealed class OrderHistoryBuilder
     private readonly List<OptOut> _optOuts = [];
     private readonly List<int[]> _customerTags = [];
 
-    private readonly List<int> _orderOfName = [];
-    private readonly List<int> _orderName = [], _orderCustomer = [], _paidDay = [], _paidSecond = [];
-    private readonly List<long> _amount = [];
-    private readonly List<OrderStatus> _status = [];
-    private readonly List<int> _shippedDay = [], _shippedSecond = [], _arrivedDay = [], _arrivedSecond = [], _signedDay = [], _signedSecond = [];
+    private readonly List<int> _orderOfName;
+    private readonly List<int> _orderName, _orderCustomer, _paidDay, _paidSecond;
+    private readonly List<long> _amount;
+    private readonly List<OrderStatus> _status;
+    private readonly List<int> _shippedDay, _shippedSecond, _arrivedDay, _arrivedSecond, _signedDay, _signedSecond;
 
-    private readonly List<int> _lineOrder = [], _lineCategory = [], _lineStyle = [], _lineQuantity = [];
-    private readonly List<long> _linePrice = [];
+    private readonly List<int> _lineOrder, _lineCategory, _lineStyle, _lineQuantity;
+    private readonly List<long> _linePrice;
+
+    /// <summary>A builder sized for an expected number of order lines (ingest estimates it from the file size).</summary>
+    public OrderHistoryBuilder(int expectedLines = 0)
+    {
+        var orders = expectedLines * 3 / 4;
+        _customerIds = new NameTable(expectedLines / 8, 12);
+        _orderIds = new NameTable(orders, 20);
+        _orderOfName = new(orders);
+        _orderName = new(orders);
+        _orderCustomer = new(orders);
+        _paidDay = new(orders);
+        _paidSecond = new(orders);
+        _amount = new(orders);
+        _status = new(orders);
+        _shippedDay = new(orders);
+        _shippedSecond = new(orders);
+        _arrivedDay = new(orders);
+        _arrivedSecond = new(orders);
+        _signedDay = new(orders);
+        _signedSecond = new(orders);
+        _lineOrder = new(expectedLines);
+        _lineCategory = new(expectedLines);
+        _lineStyle = new(expectedLines);
+        _lineQuantity = new(expectedLines);
+        _linePrice = new(expectedLines);
+    }
 
     public int CustomerCount => _customerIds.Count;
 
@@ -303,6 +329,7 @@ internal sealed class OrderHistoryBuilder
             _customerTags[c].CopyTo(tagIds, tagStarts[c]);
         }
 
+        _orderIds.DropIndex();
         return new OrderHistory
         {
             CustomerIds = _customerIds,

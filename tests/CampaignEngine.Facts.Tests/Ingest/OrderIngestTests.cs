@@ -229,6 +229,19 @@ public sealed class OrderIngestTests
     }
 
     [Fact]
+    public void A_clean_load_writes_no_rejects_file()
+    {
+        using var shop = new TempShop();
+        shop.Write("orders.csv", [ChineseHeader, Row("1", "alice", "2024-01-01 10:00:00", "1.00")]);
+
+        var result = Load(shop, customers: false);
+
+        Assert.True(result.Succeeded);
+        Assert.Null(result.Summary.RejectsPath);
+        Assert.False(Directory.Exists(shop.File("rejects")));
+    }
+
+    [Fact]
     public void A_missing_file_is_an_error_not_an_exception()
     {
         var result = OrderHistory.Load(new IngestRequest("/nonexistent/orders.csv"));

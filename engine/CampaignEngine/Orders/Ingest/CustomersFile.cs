@@ -10,26 +10,14 @@ internal static class CustomersFile
     public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary)
     {
         var fileName = Path.GetFileName(path);
-        var (stream, encoding, error) = ExportEncoding.Open(path, mapping.Encoding);
-        if (stream is null)
+        var (opened, col, encoding, input, error) = ExportFile.Open(path, mapping, ExportColumn.CustomerColumns, mapping.Customers, "customers");
+        if (opened is not { } csv)
         {
-            return $"{path}: {error}";
+            return error;
         }
 
-        using var input = stream;
+        using var file = input;
         summary.CustomersEncoding = encoding;
-        var csv = new CsvRecordReader(stream);
-        if (!csv.Read())
-        {
-            return $"{path}: the file is empty; expected a header row with 买家会员名 (customer_id)";
-        }
-
-        var (col, headerError) = HeaderMap.Resolve(csv, ExportColumn.CustomerColumns, mapping.Customers, "customers");
-        if (headerError is not null)
-        {
-            return $"{path}:{csv.Line}: {headerError}";
-        }
-
         while (csv.Read())
         {
             summary.CustomerRowsRead++;

@@ -34,6 +34,12 @@ internal static class FieldParsers
             return true;
         }
 
+        if (text.Length == 19 && TryParseCanonical(text, out day, out second))
+        {
+            return true;
+        }
+
+        day = OrderHistory.NoDay;
         var p = 0;
         if (!Number(text, ref p, 4, 4, out var year) || !Separator(text, ref p, out var separator)
             || !Number(text, ref p, 1, 2, out var month) || p >= text.Length || text[p++] != separator
@@ -75,6 +81,46 @@ internal static class FieldParsers
             return false;
         }
 
+        second = hour * 3600 + minute * 60 + sec;
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> DaysInMonthTable => [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    /// <summary>The export's own format, <c>yyyy-MM-dd HH:mm:ss</c>, by fixed positions: the hot path of every row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParseCanonical(ReadOnlySpan<byte> t, out int day, out int second)
+    {
+        day = 0;
+        second = 0;
+        if (t[4] != (byte)'-' || t[7] != (byte)'-' || t[10] != (byte)' ' || t[13] != (byte)':' || t[16] != (byte)':')
+        {
+            return false;
+        }
+
+        uint d0 = (uint)(t[0] - '0'), d1 = (uint)(t[1] - '0'), d2 = (uint)(t[2] - '0'), d3 = (uint)(t[3] - '0');
+        uint d5 = (uint)(t[5] - '0'), d6 = (uint)(t[6] - '0'), d8 = (uint)(t[8] - '0'), d9 = (uint)(t[9] - '0');
+        uint d11 = (uint)(t[11] - '0'), d12 = (uint)(t[12] - '0'), d14 = (uint)(t[14] - '0'), d15 = (uint)(t[15] - '0');
+        uint d17 = (uint)(t[17] - '0'), d18 = (uint)(t[18] - '0');
+        var anyNotDigit = d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9 || d11 > 9 || d12 > 9 || d14 > 9 || d15 > 9 || d17 > 9 || d18 > 9;
+        var year = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+        var month = (int)(d5 * 10 + d6);
+        var dayOfMonth = (int)(d8 * 10 + d9);
+        var hour = (int)(d11 * 10 + d12);
+        var minute = (int)(d14 * 10 + d15);
+        var sec = (int)(d17 * 10 + d18);
+        if (anyNotDigit || year < 1900 || month is < 1 or > 12 || dayOfMonth < 1 || hour > 23 || minute > 59 || sec > 59)
+        {
+            return false;
+        }
+
+        var monthDays = month == 2 && DateTime.IsLeapYear(year) ? 29 : DaysInMonthTable[month];
+        if (dayOfMonth > monthDays)
+        {
+            return false;
+        }
+
+        day = DayNumber(year, month, dayOfMonth);
         second = hour * 3600 + minute * 60 + sec;
         return true;
     }

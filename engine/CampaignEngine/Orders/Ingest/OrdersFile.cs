@@ -13,36 +13,20 @@ internal static class OrdersFile
     public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary)
     {
         var fileName = Path.GetFileName(path);
-        var (stream, encoding, error) = ExportEncoding.Open(path, mapping.Encoding);
-        if (stream is null)
+        var (opened, col, encoding, input, error) = ExportFile.Open(path, mapping, ExportColumn.OrderColumns, mapping.Orders, "orders");
+        if (opened is not { } csv)
         {
-            return $"{path}: {error}";
+            return error;
         }
 
-        using var input = stream;
+        using var file = input;
         summary.OrdersEncoding = encoding;
-        var csv = new CsvRecordReader(stream);
-        if (!csv.Read())
-        {
-            return $"{path}: the file is empty; expected a header row with {string.Join(", ", ExportColumn.OrderColumns.Where(c => c.Required).Select(c => c.DefaultHeaders[0]))}";
-        }
-
-        var (col, headerError) = HeaderMap.Resolve(csv, ExportColumn.OrderColumns, mapping.Orders, "orders");
-        if (headerError is not null)
-        {
-            return $"{path}:{csv.Line}: {headerError}";
-        }
-
         var needed = col.Max() + 1;
         var orderIds = builder.OrderIds;
         var categories = builder.Categories;
         var styles = builder.Styles;
-        Span<byte> previousOrderId = stackalloc byte[128];
-        var previousOrderLength = -1;
-        var previousOrderName = -1;
-        Span<byte> previousCustomerId = stackalloc byte[128];
-        var previousCustomerLength = -1;
-        var previousCustomer = -1;
+        var previousOrder = new AdjacentKey();
+        var previousCustomer = new AdjacentKey();
 
         while (csv.Read())
         {
@@ -144,48 +128,20 @@ internal static class OrdersFile
             }
 
             // Lines of one order are usually adjacent: skip the hash lookups for the repeats.
-            int orderName;
-            if (orderId.Length == previousOrderLength && orderId.SequenceEqual(previousOrderId[..previousOrderLength]))
-            {
-                orderName = previousOrderName;
-            }
-            else
+            if (!previousOrder.TryGet(orderId, out var orderName))
             {
                 orderName = orderIds.Intern(orderId);
-                if (orderId.Length <= previousOrderId.Length)
-                {
-                    orderId.CopyTo(previousOrderId);
-                    previousOrderLength = orderId.Length;
-                    previousOrderName = orderName;
-                }
-                else
-                {
-                    previousOrderLength = -1;
-                }
+                previousOrder.Remember(orderId, orderName);
             }
 
             var order = builder.OrderOfName(orderName);
-            int customer;
-            if (customerId.Length == previousCustomerLength && customerId.SequenceEqual(previousCustomerId[..previousCustomerLength]))
+            if (!previousCustomer.TryGet(customerId, out var customer))
             {
-                customer = previousCustomer;
-            }
-            else if (order >= 0)
-            {
-                customer = builder.FindCustomer(customerId);
-            }
-            else
-            {
-                customer = builder.CustomerForOrder(customerId);
-                if (customerId.Length <= previousCustomerId.Length)
+                // A repeated order must not create a customer just to find it differs.
+                customer = order >= 0 ? builder.FindCustomer(customerId) : builder.CustomerForOrder(customerId);
+                if (customer >= 0)
                 {
-                    customerId.CopyTo(previousCustomerId);
-                    previousCustomerLength = customerId.Length;
-                    previousCustomer = customer;
-                }
-                else
-                {
-                    previousCustomerLength = -1;
+                    previousCustomer.Remember(customerId, customer);
                 }
             }
 

@@ -33,7 +33,8 @@ internal static class ShopExportLoader
             return new IngestResult(null, summary, [], errors);
         }
 
-        var builder = new OrderHistoryBuilder();
+        // ~150 bytes per order line in a Taobao export: size the tables once instead of doubling them.
+        var builder = new OrderHistoryBuilder((int)Math.Min(200_000_000, new FileInfo(request.OrdersPath).Length / 150));
         try
         {
             if (request.CustomersPath is not null && CustomersFile.Read(request.CustomersPath, mapping, builder, rejects, summary) is { } customersError)
@@ -62,7 +63,13 @@ internal static class ShopExportLoader
 
         summary.CustomersWithoutDetails = builder.CustomersWithoutDetails;
         var warnings = new List<string>();
-        if (request.RejectsPath is not null)
+        if (rejects.Items.Count == 0)
+        {
+            summary.RejectsPath = null;
+        }
+
+        // No rejects, no file: a clean load leaves the data directory untouched.
+        if (request.RejectsPath is not null && rejects.Items.Count > 0)
         {
             try
             {

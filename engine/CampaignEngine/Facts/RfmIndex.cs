@@ -1,0 +1,152 @@
+namespace CampaignEngine.Facts;
+
+/// <summary>
+/// Keeps the RFM base sorted between days for the day-by-day dry-run: histograms of last order day
+/// and of frequency (counting sort) and the sorted monetary values. A day step removes the old values
+/// of the customers that changed and adds their new ones — a merge, not a sort — so the cut points
+/// come out in O(n) with a small constant, then every score is rewritten in one pass.
+/// </summary>
+internal sealed class RfmIndex
+{
+    private readonly int _minDay;
+    private int[] _recencyCounts;
+    private int[] _frequencyCounts;
+    private long[] _money;
+    private long[] _spare;
+    private int _active;
+
+    private RfmIndex(FactTable t)
+    {
+        var maxDay = int.MinValue;
+        var maxFrequency = 0;
+        _minDay = int.MaxValue;
+        for (var row = 0; row < t.RowCount; row++)
+        {
+            if (t.Frequency[row] > 0)
+            {
+                _active++;
+                _minDay = Math.Min(_minDay, t.LastOrderDay[row]);
+                maxDay = Math.Max(maxDay, t.LastOrderDay[row]);
+                maxFrequency = Math.Max(maxFrequency, t.Frequency[row]);
+            }
+        }
+
+        if (_active == 0)
+        {
+            _minDay = t.Day;
+            maxDay = t.Day;
+        }
+
+        _recencyCounts = new int[maxDay - _minDay + 64];
+        _frequencyCounts = new int[maxFrequency + 16];
+        _money = new long[_active];
+        _spare = [];
+        var i = 0;
+        for (var row = 0; row < t.RowCount; row++)
+        {
+            if (t.Frequency[row] > 0)
+            {
+                _recencyCounts[t.LastOrderDay[row] - _minDay]++;
+                _frequencyCounts[t.Frequency[row]]++;
+                _money[i++] = t.MonetaryFen[row];
+            }
+        }
+
+        Array.Sort(_money);
+    }
+
+    public static RfmIndex Build(FactTable t) => new(t);
+
+    /// <summary>One customer's RFM inputs, captured before and after it is recomputed.</summary>
+    public readonly record struct Values(int Frequency, int LastDay, long MoneyFen)
+    {
+        public static Values Of(FactTable t, int row) => new(t.Frequency[row], t.LastOrderDay[row], t.MonetaryFen[row]);
+    }
+
+    /// <summary>Applies the changed customers and rewrites every score.</summary>
+    public void Update(FactTable t, List<Values> before, List<Values> after)
+    {
+        var removed = new List<long>();
+        var added = new List<long>();
+        foreach (var v in before)
+        {
+            if (v.Frequency > 0)
+            {
+                _recencyCounts[v.LastDay - _minDay]--;
+                _frequencyCounts[v.Frequency]--;
+                removed.Add(v.MoneyFen);
+                _active--;
+            }
+        }
+
+        foreach (var v in after)
+        {
+            if (v.Frequency > 0)
+            {
+                // Customers only move to later days and higher counts: grow at the end.
+                if (v.LastDay - _minDay >= _recencyCounts.Length) Array.Resize(ref _recencyCounts, (v.LastDay - _minDay) * 2 + 64);
+                if (v.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, v.Frequency * 2 + 16);
+                _recencyCounts[v.LastDay - _minDay]++;
+                _frequencyCounts[v.Frequency]++;
+                added.Add(v.MoneyFen);
+                _active++;
+            }
+        }
+
+        Merge(removed, added);
+
+        if (_active == 0)
+        {
+            RfmScoring.Apply(t, _minDay, [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue], [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue], [long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue]);
+            return;
+        }
+
+        Span<int> ranks = stackalloc int[4];
+        RfmScoring.Ranks(_active, ranks);
+        Span<int> recencyCuts = stackalloc int[4];
+        Span<int> frequencyCuts = stackalloc int[4];
+        Span<long> moneyCuts = stackalloc long[4];
+        RfmScoring.CutsFromCounts(_recencyCounts, ranks, recencyCuts);
+        RfmScoring.CutsFromCounts(_frequencyCounts, ranks, frequencyCuts);
+        for (var k = 0; k < 4; k++)
+        {
+            moneyCuts[k] = _money[ranks[k] - 1];
+        }
+
+        RfmScoring.Apply(t, _minDay, recencyCuts, frequencyCuts, moneyCuts);
+    }
+
+    /// <summary>The sorted money values minus <paramref name="removed"/> plus <paramref name="added"/>, in one linear pass.</summary>
+    private void Merge(List<long> removed, List<long> added)
+    {
+        removed.Sort();
+        added.Sort();
+        if (_spare.Length < _active)
+        {
+            _spare = new long[Math.Max(_active, _money.Length + 1024)];
+        }
+
+        int i = 0, r = 0, a = 0, o = 0;
+        var count = _active - added.Count + removed.Count; // the old length
+        while (i < count || a < added.Count)
+        {
+            if (i < count && r < removed.Count && _money[i] == removed[r])
+            {
+                i++;
+                r++;
+                continue;
+            }
+
+            if (a < added.Count && (i >= count || added[a] <= _money[i]))
+            {
+                _spare[o++] = added[a++];
+            }
+            else
+            {
+                _spare[o++] = _money[i++];
+            }
+        }
+
+        (_money, _spare) = (_spare, _money);
+    }
+}
