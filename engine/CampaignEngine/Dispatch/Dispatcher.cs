@@ -62,7 +62,7 @@ internal sealed class Dispatcher : IDisposable
     {
         var entry = message.Entry;
         var now = time.GetUtcNow();
-        if (store.IsOptedOut(entry.CustomerId, entry.Channel))
+        if (store.IsOptedOut(entry.CustomerId, entry.Message.Address, entry.Channel))
         {
             store.Cancel(message.Id, "the customer opted out after the decision", now);
             Counters.CountCancelled();
@@ -124,7 +124,7 @@ internal sealed class Dispatcher : IDisposable
         DateTimeOffset? next;
         lock (gate)
         {
-            next = options.Retries.Next(message.Attempts, now, outcome.RetryAfter, jitter);
+            next = options.RetriesOf(message.Entry.Channel).Next(message.Attempts, now, outcome.RetryAfter, jitter);
         }
 
         var reason = outcome.Reason ?? "failed without a reason";
@@ -146,7 +146,7 @@ internal sealed class Dispatcher : IDisposable
         {
             if (!paces.TryGetValue(channel, out var pace))
             {
-                pace = new ChannelPace(options.Limits.GetValueOrDefault(channel) ?? options.DefaultLimits, time);
+                pace = new ChannelPace(options.LimitsOf(channel), time);
                 paces[channel] = pace;
             }
 

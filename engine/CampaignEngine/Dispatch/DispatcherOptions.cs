@@ -8,7 +8,8 @@ internal sealed record DispatcherOptions
     /// <summary>How many due messages one claim takes (one transaction).</summary>
     public int BatchSize { get; init; } = 64;
 
-    public RetrySchedule Retries { get; init; } = RetrySchedule.Default;
+    /// <summary>Per channel name; channels not listed retry on <see cref="RetrySchedule.Default"/>.</summary>
+    public IReadOnlyDictionary<string, RetrySchedule> Retries { get; init; } = new Dictionary<string, RetrySchedule>();
 
     /// <summary>Per channel name; channels not listed get <see cref="DefaultLimits"/>.</summary>
     public IReadOnlyDictionary<string, ChannelLimits> Limits { get; init; } = new Dictionary<string, ChannelLimits>();
@@ -20,4 +21,8 @@ internal sealed record DispatcherOptions
 
     /// <summary>Seed of the retry jitter, so a test sees the same schedule every time.</summary>
     public int Seed { get; init; } = 20261123;
+
+    public RetrySchedule RetriesOf(string channel) => Retries.GetValueOrDefault(channel) ?? RetrySchedule.Default;
+
+    public ChannelLimits LimitsOf(string channel) => Limits.GetValueOrDefault(channel) ?? DefaultLimits;
 }

@@ -48,7 +48,8 @@ internal interface IStateStore : IDisposable
 
     IContactHistory Contacts { get; }
 
-    bool IsOptedOut(string customerId, string channel);
+    /// <summary>Whether the customer — by id, or by the address (phone, email) an opt-out arrived from — opted out of the channel or of all.</summary>
+    bool IsOptedOut(string customerId, string address, string channel);
 
     int AddOptOuts(IEnumerable<OptOut> optOuts);
 

@@ -260,11 +260,12 @@ internal sealed class SqliteStateStore : IStateStore
         return command.ExecuteScalar() is string text ? ParseTime(text) : (DateTimeOffset?)null;
     });
 
-    public bool IsOptedOut(string customerId, string channel) => Read(() =>
+    public bool IsOptedOut(string customerId, string address, string channel) => Read(() =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM opt_outs WHERE customer_id = $c AND (channel = $ch OR channel = 'all') LIMIT 1";
+        command.CommandText = "SELECT 1 FROM opt_outs WHERE customer_id IN ($c, $a) AND (channel = $ch OR channel = 'all') LIMIT 1";
         command.Parameters.AddWithValue("$c", customerId);
+        command.Parameters.AddWithValue("$a", SmsReplyOptOut.NormalizePhone(address));
         command.Parameters.AddWithValue("$ch", channel);
         return command.ExecuteScalar() is not null;
     });
