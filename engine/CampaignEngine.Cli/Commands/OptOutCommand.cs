@@ -77,9 +77,9 @@ internal sealed class OptOutCommand : ICliCommand
         });
     }
 
-    internal static (List<OptOut> OptOuts, List<string> Errors) Read(string file, DateTimeOffset at)
+    internal static (List<ChannelOptOut> OptOuts, List<string> Errors) Read(string file, DateTimeOffset at)
     {
-        var optOuts = new List<OptOut>();
+        var optOuts = new List<ChannelOptOut>();
         var errors = new List<string>();
         var lines = File.ReadAllLines(file);
         if (lines.Length == 0)
@@ -114,14 +114,14 @@ internal sealed class OptOutCommand : ICliCommand
                 continue;
             }
 
-            var channel = Cell(channelColumn) is { Length: > 0 } c ? c.ToLowerInvariant() : OptOut.AllChannels;
+            var channel = Cell(channelColumn) is { Length: > 0 } c ? c.ToLowerInvariant() : ChannelOptOut.AllChannels;
             if (!channel.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
             {
                 errors.Add($"{file}:{i + 1}:{lines[i].IndexOf(Cell(channelColumn), StringComparison.Ordinal) + 1}: error: '{channel}' is not a channel name; write sms, email, wangwang, … or all");
                 continue;
             }
 
-            optOuts.Add(new OptOut(who, channel, at, $"import {Path.GetFileName(file)}"));
+            optOuts.Add(new ChannelOptOut(who, channel, at, $"import {Path.GetFileName(file)}"));
         }
 
         return (optOuts, errors);

@@ -51,7 +51,7 @@ internal interface IStateStore : IDisposable
     /// <summary>Whether the customer — by id, or by the address (phone, email) an opt-out arrived from — opted out of the channel or of all.</summary>
     bool IsOptedOut(string customerId, string address, string channel);
 
-    int AddOptOuts(IEnumerable<OptOut> optOuts);
+    int AddOptOuts(IEnumerable<ChannelOptOut> optOuts);
 
     void SetTag(string customerId, string tag, string value, string setBy, DateTimeOffset at);
 

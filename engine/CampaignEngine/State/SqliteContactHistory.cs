@@ -8,4 +8,6 @@ internal sealed class SqliteContactHistory(SqliteStateStore store) : IContactHis
     public bool Contains(string idempotencyKey) => store.ContainsContact(idempotencyKey);
 
     public IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before) => store.ContactsOf(customerId, from, before);
+
+    public IEnumerable<Contact> ContactsSince(DateTimeOffset from) => store.ContactsSince(from);
 }

@@ -270,7 +270,7 @@ internal sealed class SqliteStateStore : IStateStore
         return command.ExecuteScalar() is not null;
     });
 
-    public int AddOptOuts(IEnumerable<OptOut> optOuts) => Write(transaction =>
+    public int AddOptOuts(IEnumerable<ChannelOptOut> optOuts) => Write(transaction =>
     {
         using var command = Command(transaction, "INSERT OR IGNORE INTO opt_outs (customer_id, channel, at, source) VALUES ($c, $ch, $at, $src)");
         var added = 0;
@@ -362,13 +362,22 @@ internal sealed class SqliteStateStore : IStateStore
         return command.ExecuteScalar() is not null;
     });
 
-    internal IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before) => Read(() =>
+    internal IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before) => ReadContacts(
+        "SELECT campaign, rule, customer_id, channel, at, idempotency_key FROM contacts WHERE customer_id = $c AND at >= $from AND at < $before ORDER BY at",
+        ("$c", customerId), ("$from", Time(from)), ("$before", Time(before)));
+
+    internal IReadOnlyList<Contact> ContactsSince(DateTimeOffset from) => ReadContacts(
+        "SELECT campaign, rule, customer_id, channel, at, idempotency_key FROM contacts WHERE at >= $from", ("$from", Time(from)));
+
+    private IReadOnlyList<Contact> ReadContacts(string sql, params (string Name, string Value)[] parameters) => Read(() =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT campaign, rule, customer_id, channel, at, idempotency_key FROM contacts WHERE customer_id = $c AND at >= $from AND at < $before ORDER BY at";
-        command.Parameters.AddWithValue("$c", customerId);
-        command.Parameters.AddWithValue("$from", Time(from));
-        command.Parameters.AddWithValue("$before", Time(before));
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         var contacts = new List<Contact>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
