@@ -13,7 +13,7 @@ internal sealed class LiveShop : IDisposable
 
     private static readonly Lazy<string> SharedData = new(() =>
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"ce-live-data-{Environment.ProcessId}");
+        var directory = Path.Combine(Path.GetTempPath(), $"ce-live-data-{System.Environment.ProcessId}");
         var (code, output) = CampaignProcess.Run(Path.GetTempPath(), new Dictionary<string, string>(), "sample-data", "--customers", "400", "--seed", "8", "--out", directory);
         return code == 0 ? directory : throw new InvalidOperationException(output);
     });
@@ -32,6 +32,7 @@ internal sealed class LiveShop : IDisposable
                 secret_env: CE_LIVE_SMS_SECRET
                 sign_name: 小满生活馆
                 price_fen: 5
+                template_code: SMS_100001
                 timeout: 5s
                 circuit_minimum_calls: 1000
             {channelExtras}
