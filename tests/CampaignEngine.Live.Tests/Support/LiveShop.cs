@@ -14,6 +14,18 @@ internal sealed class LiveShop : IDisposable
     private static readonly Lazy<string> SharedData = new(() =>
     {
         var directory = Path.Combine(Path.GetTempPath(), $"ce-live-data-{System.Environment.ProcessId}");
+        foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), "ce-live-data-*").Where(d => d != directory))
+        {
+            try
+            {
+                Directory.Delete(old, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test run may be using it.
+            }
+        }
+
         var (code, output) = CampaignProcess.Run(Path.GetTempPath(), new Dictionary<string, string>(), "sample-data", "--customers", "400", "--seed", "8", "--out", directory);
         return code == 0 ? directory : throw new InvalidOperationException(output);
     });
