@@ -53,6 +53,8 @@ internal sealed class CampaignProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     public string Output
