@@ -80,21 +80,7 @@ internal sealed class OutboxCommand : ICliCommand
             if (dispatch)
             {
                 var configPath = configOption ?? (File.Exists("engine.yaml") ? "engine.yaml" : null);
-                using var setup = DispatcherSetup.Load(pluginsOption, configPath);
-                foreach (var problem in setup.Problems)
-                {
-                    console.Error.WriteLine($"warning: {problem}");
-                }
-
-                using var dispatcher = new Dispatcher(store, setup.Channels, setup.Options, TimeProvider.System);
-                var recovered = dispatcher.Recover();
-                if (recovered > 0)
-                {
-                    console.Out.WriteLine($"{recovered} message(s) left in flight by a stopped engine: re-sending with the same idempotency keys");
-                }
-
-                await dispatcher.DispatchDueAsync(token).ConfigureAwait(false);
-                console.Out.WriteLine($"dispatched: {dispatcher.Counters}");
+                await DispatchAsync(console, store, pluginsOption, configPath, null, token).ConfigureAwait(false);
             }
 
             return Show(console, store, limit);
@@ -104,6 +90,26 @@ internal sealed class OutboxCommand : ICliCommand
             console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.InputErrors;
         }
+    }
+
+    /// <summary>Loads the channels, re-sends what a stopped engine left in flight, and sends everything due now.</summary>
+    internal static async Task DispatchAsync(CliConsole console, IStateStore store, string? pluginsOption, string? configPath, TimeZoneInfo? zone, CancellationToken token)
+    {
+        using var setup = DispatcherSetup.Load(pluginsOption, configPath, zone);
+        foreach (var problem in setup.Problems)
+        {
+            console.Error.WriteLine($"warning: {problem}");
+        }
+
+        using var dispatcher = new Dispatcher(store, setup.Channels, setup.Options, TimeProvider.System);
+        var recovered = dispatcher.Recover();
+        if (recovered > 0)
+        {
+            console.Out.WriteLine($"{recovered} message(s) left in flight by a stopped engine: re-sending with the same idempotency keys");
+        }
+
+        await dispatcher.DispatchDueAsync(token).ConfigureAwait(false);
+        console.Out.WriteLine($"dispatched: {dispatcher.Counters}");
     }
 
     internal static int Show(CliConsole console, IStateStore store, int limit)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CampaignEngine.Calendar;
 using CampaignEngine.Campaigns;
-using CampaignEngine.Dispatch;
 using CampaignEngine.Evaluation;
 using CampaignEngine.Facts;
 using CampaignEngine.Orders;
@@ -44,17 +43,9 @@ internal sealed class RunCommand : ICliCommand
     private static async Task<int> RunAsync(CliConsole console, string directory, string data, string? atText, string? statePath,
         string? pluginsOption, string? configOption, bool noDispatch, CancellationToken token)
     {
-        if (!Directory.Exists(directory))
+        var (set, history) = LoadShop(console, directory, data);
+        if (set is null || history is null)
         {
-            console.Error.WriteLine($"error: campaigns folder '{directory}' not found; pass the folder as DIR");
-            return ExitCodes.InputErrors;
-        }
-
-        var set = CampaignLoader.Load(directory, BuiltInFacts.Schema(FestivalCalendar.Default));
-        if (set.HasErrors)
-        {
-            ValidationText.Write(console.Error, set.Diagnostics, set.Files.Count, chinese: false);
-            console.Error.WriteLine("nothing was run: fix the campaign files (`campaign validate`) and run again");
             return ExitCodes.InputErrors;
         }
 
@@ -64,18 +55,11 @@ internal sealed class RunCommand : ICliCommand
             return ExitCodes.Usage;
         }
 
-        var (loaded, error) = ShopData.Load(data, null);
-        if (error is not null || loaded?.History is null)
-        {
-            console.Error.WriteLine(error ?? $"error: no order history in {data}");
-            return ExitCodes.InputErrors;
-        }
-
         try
         {
             using var store = SqliteStateStore.Open(StateFile.Resolve(statePath));
             var runId = $"run-{moment:yyyyMMddTHHmmss}-{Environment.ProcessId}";
-            var written = Evaluate(store, set, loaded.History, moment, runId, TimeProvider.System);
+            var written = Evaluate(store, set, history, moment, runId, TimeProvider.System);
             console.Out.WriteLine($"{moment:yyyy-MM-dd HH:mm zzz}: {written.Sends} send(s) decided, {written.Written} new in the outbox ({written.Sends - written.Written} already there), {written.Suppressed} suppressed");
             if (noDispatch)
             {
@@ -83,21 +67,7 @@ internal sealed class RunCommand : ICliCommand
             }
 
             var configPath = configOption ?? Path.Combine(directory, "engine.yaml");
-            using var setup = DispatcherSetup.Load(pluginsOption, File.Exists(configPath) ? configPath : null, set.Config.TimeZone);
-            foreach (var problem in setup.Problems)
-            {
-                console.Error.WriteLine($"warning: {problem}");
-            }
-
-            using var dispatcher = new Dispatcher(store, setup.Channels, setup.Options, TimeProvider.System);
-            var recovered = dispatcher.Recover();
-            if (recovered > 0)
-            {
-                console.Out.WriteLine($"{recovered} message(s) left in flight by a stopped engine: re-sending with the same idempotency keys");
-            }
-
-            await dispatcher.DispatchDueAsync(token).ConfigureAwait(false);
-            console.Out.WriteLine($"dispatched: {dispatcher.Counters}");
+            await OutboxCommand.DispatchAsync(console, store, pluginsOption, File.Exists(configPath) ? configPath : null, set.Config.TimeZone, token).ConfigureAwait(false);
             return OutboxCommand.Show(console, store, 20);
         }
         catch (StateStoreException e)
@@ -105,6 +75,33 @@ internal sealed class RunCommand : ICliCommand
             console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.InputErrors;
         }
+    }
+
+    /// <summary>Loads the campaigns (printing their diagnostics when they have errors) and the shop's order history.</summary>
+    internal static (CampaignSet<FactTable>? Campaigns, OrderHistory? History) LoadShop(CliConsole console, string directory, string data)
+    {
+        if (!Directory.Exists(directory))
+        {
+            console.Error.WriteLine($"error: campaigns folder '{directory}' not found; pass the folder as DIR");
+            return (null, null);
+        }
+
+        var set = CampaignLoader.Load(directory, BuiltInFacts.Schema(FestivalCalendar.Default));
+        if (set.HasErrors)
+        {
+            ValidationText.Write(console.Error, set.Diagnostics, set.Files.Count, chinese: false);
+            console.Error.WriteLine("nothing was started: fix the campaign files (`campaign validate`) and run again");
+            return (null, null);
+        }
+
+        var (loaded, error) = ShopData.Load(data, null);
+        if (error is not null || loaded?.History is null)
+        {
+            console.Error.WriteLine(error ?? $"error: no order history in {data}");
+            return (null, null);
+        }
+
+        return (set, loaded.History);
     }
 
     /// <summary>Evaluates the campaigns due at <paramref name="moment"/> and writes the outcome to the state store.</summary>

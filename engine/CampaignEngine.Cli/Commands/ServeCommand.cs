@@ -6,7 +6,6 @@ using CampaignEngine.Dispatch;
 using CampaignEngine.Facts;
 using CampaignEngine.Outbox;
 using CampaignEngine.State;
-using CampaignEngine.Stats;
 
 namespace CampaignEngine.Cli.Commands;
 
@@ -45,24 +44,9 @@ internal sealed class ServeCommand : ICliCommand
     {
         var output = console.Out;
         var schema = BuiltInFacts.Schema(FestivalCalendar.Default);
-        if (!Directory.Exists(directory))
+        var (set, history) = RunCommand.LoadShop(console, directory, data);
+        if (set is null || history is null)
         {
-            console.Error.WriteLine($"error: campaigns folder '{directory}' not found; pass the folder as DIR");
-            return ExitCodes.InputErrors;
-        }
-
-        var set = CampaignLoader.Load(directory, schema);
-        if (set.HasErrors)
-        {
-            ValidationText.Write(console.Error, set.Diagnostics, set.Files.Count, chinese: false);
-            console.Error.WriteLine("not started: fix the campaign files (`campaign validate`) and start again");
-            return ExitCodes.InputErrors;
-        }
-
-        var (loaded, error) = ShopData.Load(data, null);
-        if (error is not null || loaded?.History is null)
-        {
-            console.Error.WriteLine(error ?? $"error: no order history in {data}");
             return ExitCodes.InputErrors;
         }
 
@@ -90,7 +74,7 @@ internal sealed class ServeCommand : ICliCommand
             using var dispatcher = new Dispatcher(store, setup.Channels, setup.Options, TimeProvider.System);
             var recovered = dispatcher.Recover();
             output.WriteLine($"serving {set.Campaigns.Count} campaign(s) from {Path.GetFullPath(directory)}; state {StateFile.Resolve(statePath)}; {recovered} message(s) recovered from in flight");
-            var scheduler = new LiveScheduler(store, loaded.History, dispatcher, output);
+            var scheduler = new LiveScheduler(store, history, dispatcher, output);
             scheduler.Use(set);
             var watched = FilesStamp(directory);
             var time = TimeProvider.System;
