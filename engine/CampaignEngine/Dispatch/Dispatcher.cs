@@ -22,6 +22,11 @@ internal sealed class Dispatcher : IDisposable
     private readonly Dictionary<string, ChannelPace> paces = new(StringComparer.OrdinalIgnoreCase);
     private readonly Random jitter;
     private readonly Lock gate = new();
+    private readonly Lock queueGate = new();
+    private readonly Lock commitGate = new();
+    private List<OutboxOutcome> queued = [];
+    private long queuedCount;
+    private long committedCount;
 
     public Dispatcher(IStateStore store, IReadOnlyDictionary<string, IChannel> channels, DispatcherOptions options, TimeProvider time)
     {
@@ -102,14 +107,14 @@ internal sealed class Dispatcher : IDisposable
         switch (outcome.Status)
         {
             case SendStatus.Accepted when !string.IsNullOrWhiteSpace(outcome.ProviderMessageId):
-                store.MarkSent(message.Id, outcome.ProviderMessageId, done, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(done, options.Zone).DateTime));
+                Record(new SentOutcome(message.Id, outcome.ProviderMessageId, done, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(done, options.Zone).DateTime)));
                 Counters.CountSent();
                 break;
             case SendStatus.Accepted:
                 Fail(message, SendOutcome.Failed("the provider accepted without a message id"));
                 break;
             case SendStatus.Rejected:
-                store.MarkDead(message.Id, $"rejected: {outcome.Reason ?? "no reason given"}", done);
+                Record(new DeadOutcome(message.Id, $"rejected: {outcome.Reason ?? "no reason given"}", done));
                 Counters.CountDead();
                 break;
             default:
@@ -130,13 +135,48 @@ internal sealed class Dispatcher : IDisposable
         var reason = outcome.Reason ?? "failed without a reason";
         if (next is null)
         {
-            store.MarkDead(message.Id, $"gave up after {message.Attempts} attempts: {reason}", now);
+            Record(new DeadOutcome(message.Id, $"gave up after {message.Attempts} attempts: {reason}", now));
             Counters.CountDead();
         }
         else
         {
-            store.MarkFailed(message.Id, reason, next.Value, now);
+            Record(new FailedOutcome(message.Id, reason, next.Value, now));
             Counters.CountFailed();
+        }
+    }
+
+    /// <summary>
+    /// Group commit: the outcome waits for a transaction that also carries the outcomes finished meanwhile,
+    /// so eight sends finishing together cost one disk sync, not eight. Returns once this outcome is on disk.
+    /// A commit that fails (full disk) leaves its messages in flight: the next start re-sends them with their keys.
+    /// </summary>
+    private void Record(OutboxOutcome outcome)
+    {
+        long mine;
+        lock (queueGate)
+        {
+            queued.Add(outcome);
+            mine = ++queuedCount;
+        }
+
+        lock (commitGate)
+        {
+            if (Interlocked.Read(ref committedCount) >= mine)
+            {
+                return;
+            }
+
+            List<OutboxOutcome> batch;
+            long upTo;
+            lock (queueGate)
+            {
+                batch = queued;
+                queued = [];
+                upTo = queuedCount;
+            }
+
+            store.Complete(batch);
+            Interlocked.Exchange(ref committedCount, upTo);
         }
     }
 

@@ -31,6 +31,9 @@ internal interface IStateStore : IDisposable
     /// <summary>Rejected for good or out of retries.</summary>
     void MarkDead(long id, string reason, DateTimeOffset now);
 
+    /// <summary>Several outcomes in one transaction: one disk sync for all the sends that finished together.</summary>
+    void Complete(IReadOnlyList<OutboxOutcome> outcomes);
+
     /// <summary>Not to be sent (opted out since the decision, or an operator's cancel).</summary>
     bool Cancel(long id, string reason, DateTimeOffset now);
 

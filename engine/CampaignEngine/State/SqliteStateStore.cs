@@ -163,19 +163,49 @@ internal sealed class SqliteStateStore : IStateStore
         "UPDATE outbox SET status = 'pending', attempts = attempts - 1, next_attempt_at = $at, updated_at = $now, last_error = $why WHERE id = $id AND status = 'in_flight'",
         id, now, ("$at", Time(until)), ("$why", why));
 
-    public void MarkSent(long id, string providerMessageId, DateTimeOffset now, DateOnly budgetDay) => Write(transaction =>
+    public void MarkSent(long id, string providerMessageId, DateTimeOffset now, DateOnly budgetDay) => Complete([new SentOutcome(id, providerMessageId, now, budgetDay)]);
+
+    public void MarkFailed(long id, string reason, DateTimeOffset nextAttemptAt, DateTimeOffset now) => Complete([new FailedOutcome(id, reason, nextAttemptAt, now)]);
+
+    public void MarkDead(long id, string reason, DateTimeOffset now) => Complete([new DeadOutcome(id, reason, now)]);
+
+    public void Complete(IReadOnlyList<OutboxOutcome> outcomes) => Write(transaction =>
+    {
+        foreach (var outcome in outcomes)
+        {
+            switch (outcome)
+            {
+                case SentOutcome sent:
+                    Sent(transaction, sent);
+                    break;
+                case FailedOutcome failed:
+                    Update(transaction, "UPDATE outbox SET status = 'failed', next_attempt_at = $at, updated_at = $now, last_error = $why WHERE id = $id AND status = 'in_flight'",
+                        failed.Id, failed.At, ("$at", Time(failed.NextAttemptAt)), ("$why", failed.Reason));
+                    break;
+                case DeadOutcome dead:
+                    Update(transaction, "UPDATE outbox SET status = 'dead', updated_at = $now, last_error = $why WHERE id = $id AND status = 'in_flight'",
+                        dead.Id, dead.At, ("$why", dead.Reason));
+                    break;
+            }
+        }
+
+        return outcomes.Count;
+    });
+
+    /// <summary>Sent, the contact and the budget charge: one unit, so the history never disagrees with the outbox.</summary>
+    private void Sent(SqliteTransaction transaction, SentOutcome sent)
     {
         using (var command = Command(transaction, """
             UPDATE outbox SET status = 'sent', sent_at = $now, updated_at = $now, provider_message_id = $pid, last_error = NULL
             WHERE id = $id AND status = 'in_flight'
             """))
         {
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$now", Time(now));
-            command.Parameters.AddWithValue("$pid", providerMessageId);
+            command.Parameters.AddWithValue("$id", sent.Id);
+            command.Parameters.AddWithValue("$now", Time(sent.At));
+            command.Parameters.AddWithValue("$pid", sent.ProviderMessageId);
             if (command.ExecuteNonQuery() == 0)
             {
-                return 0;
+                return;
             }
         }
 
@@ -184,31 +214,19 @@ internal sealed class SqliteStateStore : IStateStore
             SELECT idempotency_key, campaign, rule, customer_id, channel, $now FROM outbox WHERE id = $id
             """))
         {
-            contact.Parameters.AddWithValue("$id", id);
-            contact.Parameters.AddWithValue("$now", Time(now));
+            contact.Parameters.AddWithValue("$id", sent.Id);
+            contact.Parameters.AddWithValue("$now", Time(sent.At));
             contact.ExecuteNonQuery();
         }
 
-        using (var charge = Command(transaction, """
+        using var charge = Command(transaction, """
             INSERT INTO budget_charges (campaign, day, spent_fen) SELECT campaign, $day, cost_fen FROM outbox WHERE id = $id
             ON CONFLICT (campaign, day) DO UPDATE SET spent_fen = spent_fen + excluded.spent_fen
-            """))
-        {
-            charge.Parameters.AddWithValue("$id", id);
-            charge.Parameters.AddWithValue("$day", budgetDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            charge.ExecuteNonQuery();
-        }
-
-        return 1;
-    });
-
-    public void MarkFailed(long id, string reason, DateTimeOffset nextAttemptAt, DateTimeOffset now) => Update(
-        "UPDATE outbox SET status = 'failed', next_attempt_at = $at, updated_at = $now, last_error = $why WHERE id = $id AND status = 'in_flight'",
-        id, now, ("$at", Time(nextAttemptAt)), ("$why", reason));
-
-    public void MarkDead(long id, string reason, DateTimeOffset now) => Update(
-        "UPDATE outbox SET status = 'dead', updated_at = $now, last_error = $why WHERE id = $id AND status = 'in_flight'",
-        id, now, ("$why", reason));
+            """);
+        charge.Parameters.AddWithValue("$id", sent.Id);
+        charge.Parameters.AddWithValue("$day", sent.BudgetDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        charge.ExecuteNonQuery();
+    }
 
     public bool Cancel(long id, string reason, DateTimeOffset now) => Update(
         "UPDATE outbox SET status = 'cancelled', updated_at = $now, last_error = $why WHERE id = $id AND status IN ('pending', 'failed', 'dead', 'in_flight')",
@@ -404,7 +422,10 @@ internal sealed class SqliteStateStore : IStateStore
     internal static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private int Update(string sql, long id, DateTimeOffset now, params (string Name, object Value)[] values) => Write(transaction =>
+    private int Update(string sql, long id, DateTimeOffset now, params (string Name, object Value)[] values) =>
+        Write(transaction => Update(transaction, sql, id, now, values));
+
+    private int Update(SqliteTransaction transaction, string sql, long id, DateTimeOffset now, params (string Name, object Value)[] values)
     {
         using var command = Command(transaction, sql);
         command.Parameters.AddWithValue("$id", id);
@@ -415,7 +436,7 @@ internal sealed class SqliteStateStore : IStateStore
         }
 
         return command.ExecuteNonQuery();
-    });
+    }
 
     private T Write<T>(Func<SqliteTransaction, T> work)
     {
