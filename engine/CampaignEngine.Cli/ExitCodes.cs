@@ -8,6 +8,8 @@ internal static class ExitCodes
     public const int InputErrors = 1;
     /// <summary>Wrong command-line usage.</summary>
     public const int Usage = 2;
+    /// <summary>A live run finished, but dead messages wait for an operator (`campaign outbox`).</summary>
+    public const int DeadLetters = 3;
     /// <summary>A bug in CampaignEngine.</summary>
     public const int InternalError = 70;
 }

@@ -13,9 +13,6 @@ namespace CampaignEngine.Cli.Commands;
 /// </summary>
 internal sealed class OutboxCommand : ICliCommand
 {
-    /// <summary>Exit code of <c>outbox</c> and <c>run</c> when dead messages wait for an operator.</summary>
-    public const int DeadLettersExit = 3;
-
     public Command Create(CliConsole console)
     {
         var state = StateOption();
@@ -136,6 +133,6 @@ internal sealed class OutboxCommand : ICliCommand
         }
 
         output.WriteLine("retry them with `campaign outbox --retry-dead`, or cancel with `--cancel ID` / `--cancel-dead`");
-        return DeadLettersExit;
+        return ExitCodes.DeadLetters;
     }
 }
