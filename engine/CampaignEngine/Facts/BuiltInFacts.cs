@@ -51,7 +51,7 @@ public static class BuiltInFacts
         yield return FieldDefinition<FactTable>.Text("phone", "mobile number", (t, row) => t.History.Phones[row], "手机号");
         yield return FieldDefinition<FactTable>.Text("email", "e-mail address", (t, row) => t.History.Emails[row], "邮箱");
         yield return FieldDefinition<FactTable>.Text("group", "chat group the customer is in", (t, row) => t.History.Groups[row], "客户群");
-        yield return FieldDefinition<FactTable>.Text("level", "membership level (普通, 银卡, 金卡, VIP …)", (t, row) => t.History.Levels[row], "会员等级");
+        yield return FieldDefinition<FactTable>.Text("level", "membership level (普通, 银卡, 金卡, VIP …)", (t, row) => CustomerLookups.Level(t, row), "会员等级");
         yield return FieldDefinition<FactTable>.Text("region", "province or region", (t, row) => t.History.Regions[row], "地区");
         yield return FieldDefinition<FactTable>.Text("tags", "the customer's tags joined by |", (t, row) => CustomerLookups.Tags(t, row), "标签");
         yield return FieldDefinition<FactTable>.Date("birthday", "birthday (year 1900 when only month and day are known)", (t, row) => t.History.BirthdayDays[row], "生日");

@@ -3,14 +3,19 @@ namespace CampaignEngine.Facts;
 /// <summary>
 /// When each customer was contacted (any campaign, any channel), as shop-local moments in seconds
 /// (day number × 86400 + second of day), sorted per customer. The state store supplies it; without
-/// one every customer has no contacts (last_contact_days missing, contacts_in 0).
+/// one every customer has no contacts (last_contact_days missing, contacts_in 0). Sends made during a
+/// run are added with <see cref="Add"/> (per-row arrays, no scan), so the next evaluation's
+/// <c>last_contact_days</c> and <c>contacts_in</c> see them.
 /// </summary>
 internal sealed class ContactHistory
 {
-    public static readonly ContactHistory None = new([0], []);
+    public static ContactHistory None => new([0], []);
 
     private readonly int[] _starts;
     private readonly long[] _moments;
+    // Contacts added after construction, per row, sorted; null for rows without any.
+    private long[]?[] _added = [];
+    private int[] _addedCount = [];
 
     private ContactHistory(int[] starts, long[] moments)
     {
@@ -43,30 +48,68 @@ internal sealed class ContactHistory
         return new ContactHistory(starts, [.. all]);
     }
 
+    /// <summary>Adds one contact of a row at a shop-local moment in seconds (day number × 86400 + second of day).</summary>
+    public void Add(int row, long shopLocalSecond)
+    {
+        if (row >= _added.Length)
+        {
+            var size = Math.Max(row + 1, Math.Max(_starts.Length - 1, _added.Length * 2));
+            Array.Resize(ref _added, size);
+            Array.Resize(ref _addedCount, size);
+        }
+
+        var list = _added[row] ??= new long[4];
+        var count = _addedCount[row];
+        if (count == list.Length)
+        {
+            Array.Resize(ref list, count * 2);
+            _added[row] = list;
+        }
+
+        // Sends arrive in time order almost always; shift the few later ones when not.
+        var i = count;
+        while (i > 0 && list[i - 1] > shopLocalSecond)
+        {
+            list[i] = list[i - 1];
+            i--;
+        }
+
+        list[i] = shopLocalSecond;
+        _addedCount[row] = count + 1;
+    }
+
     /// <summary>The last contact moment strictly before <paramref name="before"/>, or −1.</summary>
     public long LastBefore(int row, long before)
     {
-        if (row + 1 >= _starts.Length)
+        var last = -1L;
+        if (row + 1 < _starts.Length)
         {
-            return -1;
+            var span = _moments.AsSpan(_starts[row], _starts[row + 1] - _starts[row]);
+            var i = LowerBound(span, before);
+            last = i == 0 ? -1 : span[i - 1];
         }
 
-        var span = _moments.AsSpan(_starts[row], _starts[row + 1] - _starts[row]);
-        var i = LowerBound(span, before);
-        return i == 0 ? -1 : span[i - 1];
+        var added = Added(row);
+        var j = LowerBound(added, before);
+        return j == 0 ? last : Math.Max(last, added[j - 1]);
     }
 
     /// <summary>Contacts in [from, before).</summary>
     public int CountBetween(int row, long from, long before)
     {
-        if (row + 1 >= _starts.Length)
+        var count = 0;
+        if (row + 1 < _starts.Length)
         {
-            return 0;
+            var span = _moments.AsSpan(_starts[row], _starts[row + 1] - _starts[row]);
+            count = LowerBound(span, before) - LowerBound(span, from);
         }
 
-        var span = _moments.AsSpan(_starts[row], _starts[row + 1] - _starts[row]);
-        return LowerBound(span, before) - LowerBound(span, from);
+        var added = Added(row);
+        return count + LowerBound(added, before) - LowerBound(added, from);
     }
+
+    private ReadOnlySpan<long> Added(int row)
+        => row < _added.Length && _added[row] is { } list ? list.AsSpan(0, _addedCount[row]) : [];
 
     private static int LowerBound(ReadOnlySpan<long> sorted, long value)
     {

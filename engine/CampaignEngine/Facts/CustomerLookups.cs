@@ -5,9 +5,14 @@ namespace CampaignEngine.Facts;
 /// <summary>The per-customer questions a rule asks with an argument: tags, categories, styles, contacts, segments.</summary>
 internal static class CustomerLookups
 {
-    public static bool Tagged(FactTable t, int row, NameKey tag) => HasTag(t.History, row, tag.IdIn(t.History.Tags));
+    public static bool Tagged(FactTable t, int row, NameKey tag)
+        => (t.Overlay.IsEmpty ? null : t.Overlay.Tagged(row, tag.Name)) ?? HasTag(t.History, row, tag.IdIn(t.History.Tags));
 
-    public static bool Tagged(FactTable t, int row, string? tag) => tag is not null && HasTag(t.History, row, t.History.Tags.Find(tag));
+    public static bool Tagged(FactTable t, int row, string? tag)
+        => tag is not null && ((t.Overlay.IsEmpty ? null : t.Overlay.Tagged(row, tag)) ?? HasTag(t.History, row, t.History.Tags.Find(tag)));
+
+    /// <summary>The membership level, as a rule last set it during the run or as loaded.</summary>
+    public static string? Level(FactTable t, int row) => (t.Overlay.IsEmpty ? null : t.Overlay.Level(row)) ?? t.History.Levels[row];
 
     public static bool Bought(FactTable t, int row, NameKey category) => BoughtAny(t, row, category.IdIn(t.History.Categories), styles: false);
 

@@ -55,6 +55,9 @@ public sealed class FactTable
     internal OrderHistory History { get; } = new OrderHistoryBuilder().Build();
     internal ContactHistory Contacts { get; } = ContactHistory.None;
 
+    /// <summary>Tags and levels changed by rules during a run; read before the loaded customer data.</summary>
+    internal CustomerOverlay Overlay { get; set; } = new();
+
     /// <summary>Evaluation moment: shop-local day number and second of that day.</summary>
     internal int Day { get; private set; }
     internal int Second { get; }

@@ -19,24 +19,41 @@ internal sealed class BudgetLedger
 
     public long SpentInTotal(string campaign) => total.GetValueOrDefault(campaign);
 
-    /// <summary>Records the cost if the budget allows it; otherwise returns why not and records nothing.</summary>
-    public Suppression? TrySpend(string campaign, Budget? budget, DateOnly day, long costFen)
+    /// <summary>Why the cost would break the budget, or null when it fits; records nothing (later guards may still stop the send).</summary>
+    public Suppression? Check(string campaign, Budget? budget, DateOnly day, long costFen)
     {
         var today = SpentOn(campaign, day);
         var all = SpentInTotal(campaign);
         if (budget?.Daily is { } dailyYuan && today + costFen > ToFen(dailyYuan))
         {
-            return new Suppression(Name, "daily_budget", $"today's budget of ¥{dailyYuan} is spent (¥{today / 100m} so far)");
+            return new Suppression(Name, "daily_budget", $"budget exhausted: today's budget of ¥{dailyYuan} is spent (¥{today / 100m} so far)");
         }
 
         if (budget?.Total is { } totalYuan && all + costFen > ToFen(totalYuan))
         {
-            return new Suppression(Name, "total_budget", $"the campaign's budget of ¥{totalYuan} is spent (¥{all / 100m} so far)");
+            return new Suppression(Name, "total_budget", $"budget exhausted: the campaign's budget of ¥{totalYuan} is spent (¥{all / 100m} so far)");
         }
 
-        daily[(campaign, day)] = today + costFen;
-        total[campaign] = all + costFen;
         return null;
+    }
+
+    /// <summary>Records the cost if the budget allows it; otherwise returns why not and records nothing.</summary>
+    public Suppression? TrySpend(string campaign, Budget? budget, DateOnly day, long costFen)
+    {
+        var stop = Check(campaign, budget, day, costFen);
+        if (stop is null)
+        {
+            Spend(campaign, day, costFen);
+        }
+
+        return stop;
+    }
+
+    /// <summary>Records the cost of a send that went out.</summary>
+    public void Spend(string campaign, DateOnly day, long costFen)
+    {
+        daily[(campaign, day)] = SpentOn(campaign, day) + costFen;
+        total[campaign] = SpentInTotal(campaign) + costFen;
     }
 
     private static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero);

@@ -18,4 +18,12 @@ public interface IContactHistory
 
     /// <summary>The customer's contacts with <paramref name="from"/> ≤ At &lt; <paramref name="before"/>, oldest first.</summary>
     IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before);
+
+    /// <summary>
+    /// Every contact with At ≥ <paramref name="from"/>, in any order: read once when an evaluator starts, to
+    /// build the per-customer index behind <c>last_contact_days</c> and <c>contacts_in</c>. A store that
+    /// keeps contacts across runs must override it; the default (nothing recorded before) suits a store
+    /// that only holds the current run's sends.
+    /// </summary>
+    IEnumerable<Contact> ContactsSince(DateTimeOffset from) => [];
 }

@@ -35,7 +35,28 @@ internal sealed class InMemoryContactHistory : IContactHistory
     public bool Contains(string idempotencyKey) => keys.Contains(idempotencyKey);
 
     public IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before)
-        => byCustomer.TryGetValue(customerId, out var contacts)
-            ? contacts.Where(c => c.At >= from && c.At < before).ToList()
-            : [];
+    {
+        if (!byCustomer.TryGetValue(customerId, out var contacts))
+        {
+            return [];
+        }
+
+        // Sorted by time: binary-search the start, then take while inside the window.
+        int lo = 0, hi = contacts.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (contacts[mid].At < from) lo = mid + 1; else hi = mid;
+        }
+
+        var result = new List<Contact>();
+        for (var i = lo; i < contacts.Count && contacts[i].At < before; i++)
+        {
+            result.Add(contacts[i]);
+        }
+
+        return result;
+    }
+
+    public IEnumerable<Contact> ContactsSince(DateTimeOffset from) => byCustomer.Values.SelectMany(c => c).Where(c => c.At >= from);
 }

@@ -1,0 +1,457 @@
+using System.Globalization;
+using CampaignEngine.Calendar;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Campaigns.Configuration;
+using CampaignEngine.Campaigns.Schedules;
+using CampaignEngine.Dsl.Compilation;
+using CampaignEngine.Facts;
+using CampaignEngine.Guards;
+using CampaignEngine.Orders;
+using CampaignEngine.State;
+
+namespace CampaignEngine.Evaluation;
+
+/// <summary>
+/// Decides, for a moment T, who gets which message: the campaigns due at T (by priority, then id), each
+/// one's audience and rules (first firing rule wins per customer and occurrence), then the guards in
+/// order — opt-out, holdout, frequency caps, quiet hours, budget, loyal price, reachability — and emits
+/// one <see cref="Decision"/> per customer whose rule fired: a send (recorded in the contact history at
+/// once, so later campaigns' caps see it) or a suppression with its reason. Customers whose rule did
+/// not fire produce nothing and cost no allocation. See docs/evaluation.md.
+/// <para>
+/// The evaluator owns its <see cref="FactTable"/>: it computes it on the first call and advances it
+/// day by day (incrementally) when later calls keep the same time of day; a call at another time of day
+/// recomputes it. Calls must come in time order (facts only move forward).
+/// </para>
+/// </summary>
+public sealed class CampaignEvaluator
+{
+    private const int BlockSize = 4096;
+
+    private readonly Campaign<FactTable>[] campaigns;
+    private readonly EngineConfig config;
+    private readonly OrderHistory history;
+    private readonly IContactHistory contacts;
+    private readonly IChannelCosts costs;
+    private readonly FestivalCalendar calendar;
+    private readonly TimeZoneInfo zone;
+    private readonly FrequencyCapGuard caps;
+    private readonly BudgetLedger budget = new();
+    private readonly LoyalPriceGuard loyalPrice;
+    private readonly ContactHistory factContacts;
+    private readonly CustomerOverlay overlay = new();
+    private readonly Dictionary<string, MessageRenderer> renderers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> evaluatedUntil = new(StringComparer.Ordinal);
+    private readonly int[] ruleOf;
+    private readonly int[] stamp;
+    private int stampValue;
+    private readonly int[] block = new int[BlockSize];
+    private readonly int[] selected = new int[BlockSize];
+    private readonly int[] remaining = new int[BlockSize];
+    private readonly Dictionary<int, string> ruleErrors = [];
+    private FactTable? facts;
+
+    public CampaignEvaluator(
+        IReadOnlyList<Campaign<FactTable>> campaigns,
+        EngineConfig config,
+        OrderHistory history,
+        IContactHistory contacts,
+        IChannelCosts? costs = null,
+        FestivalCalendar? calendar = null)
+    {
+        // Competing campaigns: lower priority number first, then id — deterministic whatever the file order.
+        this.campaigns = [.. campaigns.Where(c => c.Enabled).OrderBy(c => c.Priority).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        this.config = config;
+        this.history = history;
+        this.contacts = contacts;
+        this.costs = costs ?? new ConfiguredChannelCosts(config);
+        this.calendar = calendar ?? (config.ShopDays.Count > 0 ? FestivalCalendar.Default.WithShopDays(config.ShopDays) : FestivalCalendar.Default);
+        zone = config.TimeZone;
+        caps = new FrequencyCapGuard(contacts, config.GlobalCaps, zone);
+        loyalPrice = new LoyalPriceGuard(history, config.LoyalPriceDays > 0 ? config.LoyalPriceDays : 30);
+        ruleOf = new int[history.CustomerCount];
+        Array.Fill(ruleOf, -1);
+        stamp = new int[history.CustomerCount];
+        factContacts = ContactHistory.From(history.CustomerCount, contacts.ContactsSince(DateTimeOffset.MinValue)
+            .Select(c => (Row: history.FindCustomer(c.CustomerId), Moment: ShopLocal(c.At)))
+            .Where(c => c.Row >= 0));
+    }
+
+    /// <summary>How far back event occurrences are looked for on the first call (later calls continue where the last one ended). One day by default.</summary>
+    public TimeSpan EventLookback { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The campaigns evaluated, in the order they get their turn.</summary>
+    public IReadOnlyList<Campaign<FactTable>> Campaigns => campaigns;
+
+    /// <summary>The facts as of the last evaluated moment (null before the first call).</summary>
+    internal FactTable? Facts => facts;
+
+    internal OrderHistory History => history;
+
+    /// <summary>Every decision for <paramref name="moment"/> as a list (fine for a shop; use the sink overload for a million customers).</summary>
+    public IReadOnlyList<Decision> Evaluate(DateTimeOffset moment)
+    {
+        var list = new List<Decision>();
+        Evaluate(moment, list.Add);
+        return list;
+    }
+
+    /// <summary>
+    /// Evaluates every campaign due at <paramref name="moment"/>, handing each decision to
+    /// <paramref name="decisions"/> as it is made, and each tag/level change to <paramref name="changes"/>.
+    /// </summary>
+    public void Evaluate(DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes = null)
+    {
+        var table = FactsAt(moment);
+        var now = ShopSecond(moment);
+        foreach (var campaign in campaigns)
+        {
+            var since = evaluatedUntil.TryGetValue(campaign.Id, out var until) ? until : moment - EventLookback;
+            if (since >= moment)
+            {
+                continue;
+            }
+
+            evaluatedUntil[campaign.Id] = moment;
+            var run = new Run(this, campaign, table, moment, decisions, changes);
+            if (campaign.Schedule is { } schedule)
+            {
+                if (ScheduledDue(schedule, since, moment))
+                {
+                    run.AllRows(DateOnly.FromDayNumber(table.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+            }
+            else if (campaign.Trigger is { } trigger)
+            {
+                EvaluateEvent(run, trigger, ShopSecond(since), now);
+            }
+        }
+    }
+
+    /// <summary>Whether a scheduled campaign has a due moment after <paramref name="since"/>, at or before the moment, on the moment's shop day (earlier days are not caught up: their messages would be stale).</summary>
+    internal bool ScheduledDue(Schedule schedule, DateTimeOffset since, DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, zone).DateTime;
+        var dayStart = ShopTime.ToMoment(DateOnly.FromDateTime(local), TimeOnly.MinValue, zone);
+        var from = since + TimeSpan.FromTicks(1) > dayStart ? since + TimeSpan.FromTicks(1) : dayStart;
+        return schedule.DueMoments(from, moment + TimeSpan.FromTicks(1), zone).Any();
+    }
+
+    private void EvaluateEvent(Run run, EventTrigger trigger, long since, long now)
+    {
+        var offset = (long)trigger.Offset.TotalSeconds;
+        var from = since - offset;
+        var to = now - offset;
+        if (trigger.Event == CustomerEvent.Holiday)
+        {
+            if (trigger.Festival is { } name && calendar.TryFind(name, out var festival))
+            {
+                foreach (var year in Occurrences.FestivalYears(calendar, festival, from, to))
+                {
+                    run.AllRows(Occurrences.Text(CustomerEvent.Holiday, festival.Id, history, year));
+                }
+            }
+
+            return;
+        }
+
+        var candidates = new List<EventCandidate>();
+        if (trigger.Event == CustomerEvent.Birthday)
+        {
+            Occurrences.Birthdays(history, from, to, candidates);
+        }
+        else
+        {
+            Occurrences.OrderEvents(history, trigger.Event, from, to, candidates, stamp, ref stampValue);
+        }
+
+        run.Events(candidates, key => Occurrences.Text(trigger.Event, null, history, key));
+    }
+
+    private FactTable FactsAt(DateTimeOffset moment)
+    {
+        var local = ShopLocal(moment);
+        var day = DateOnly.FromDateTime(local).DayNumber;
+        var second = (int)(local.TimeOfDay.Ticks / TimeSpan.TicksPerSecond);
+        if (facts is null || facts.Second != second || day < facts.Day)
+        {
+            facts = FactTable.AsOf(history, local, factContacts);
+            facts.Overlay = overlay;
+        }
+        else if (day > facts.Day)
+        {
+            facts.AdvanceTo(DateOnly.FromDayNumber(day));
+        }
+
+        return facts;
+    }
+
+    internal DateTime ShopLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, zone).DateTime;
+
+    internal long ShopSecond(DateTimeOffset moment)
+    {
+        var local = ShopLocal(moment);
+        return DateOnly.FromDateTime(local).DayNumber * 86400L + (long)(local.TimeOfDay.Ticks / TimeSpan.TicksPerSecond);
+    }
+
+    /// <summary>Runs the audience and the rules over a block of distinct rows; afterwards <see cref="ruleOf"/> holds each row's firing rule (or −1, or −2 when a rule failed).</summary>
+    private void Select(Campaign<FactTable> campaign, FactTable table, int count)
+    {
+        var n = count;
+        if (campaign.Audience is { } audience)
+        {
+            n = Filter(audience, table, block, n, remaining, -1);
+        }
+        else
+        {
+            Array.Copy(block, remaining, n);
+        }
+
+        for (var r = 0; r < campaign.Rules.Count && n > 0; r++)
+        {
+            var k = Filter(campaign.Rules[r].When, table, remaining, n, selected, r);
+            for (var i = 0; i < k; i++)
+            {
+                ruleOf[selected[i]] = r;
+            }
+
+            var m = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (ruleOf[remaining[i]] == -1)
+                {
+                    remaining[m++] = remaining[i];
+                }
+            }
+
+            n = m;
+        }
+    }
+
+    /// <summary>The block filter; when it throws, row by row, so that a failing row is reported (rule −2) and the others still decide.</summary>
+    private int Filter(CompiledCondition<FactTable> condition, FactTable table, int[] rows, int count, int[] into, int rule)
+    {
+        try
+        {
+            return condition.Filter(table, rows, count, into);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var k = 0;
+            var copy = rows[..count];
+            foreach (var row in copy)
+            {
+                try
+                {
+                    if (condition.Test(table, row))
+                    {
+                        into[k++] = row;
+                    }
+                }
+                catch (Exception rowError) when (rowError is not OutOfMemoryException)
+                {
+                    ruleOf[row] = -2;
+                    ruleErrors[row] = $"{(rule < 0 ? "the audience" : "rule condition")} '{condition.Text}' failed: {rowError.Message}";
+                }
+            }
+
+            return k;
+        }
+    }
+
+    /// <summary>One campaign's evaluation at one moment.</summary>
+    private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes)
+    {
+        /// <summary>Every customer, one occurrence each (a scheduled run, a festival).</summary>
+        public void AllRows(string occurrence)
+        {
+            var rows = owner.history.CustomerCount;
+            for (var start = 0; start < rows; start += BlockSize)
+            {
+                var count = Math.Min(BlockSize, rows - start);
+                for (var i = 0; i < count; i++)
+                {
+                    owner.block[i] = start + i;
+                }
+
+                owner.Select(campaign, table, count);
+                for (var i = 0; i < count; i++)
+                {
+                    var row = start + i;
+                    if (owner.ruleOf[row] != -1)
+                    {
+                        Fire(row, occurrence);
+                        owner.ruleOf[row] = -1;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Event occurrences: each distinct customer is evaluated once, then every occurrence of a firing customer decides.</summary>
+        public void Events(List<EventCandidate> candidates, Func<int, string> occurrence)
+        {
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            owner.stampValue++;
+            var count = 0;
+            foreach (var candidate in candidates)
+            {
+                if (owner.stamp[candidate.Row] == owner.stampValue)
+                {
+                    continue;
+                }
+
+                owner.stamp[candidate.Row] = owner.stampValue;
+                owner.block[count++] = candidate.Row;
+                if (count == BlockSize)
+                {
+                    owner.Select(campaign, table, count);
+                    count = 0;
+                }
+            }
+
+            if (count > 0)
+            {
+                owner.Select(campaign, table, count);
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (owner.ruleOf[candidate.Row] != -1)
+                {
+                    Fire(candidate.Row, occurrence(candidate.Key));
+                }
+            }
+
+            foreach (var candidate in candidates)
+            {
+                owner.ruleOf[candidate.Row] = -1;
+            }
+        }
+
+        private void Fire(int row, string occurrence)
+        {
+            var customerId = owner.history.CustomerIdOf(row);
+            if (owner.ruleOf[row] == -2)
+            {
+                var error = owner.ruleErrors.Remove(row, out var message) ? message : "the condition failed";
+                decisions(new Decision(campaign.Id, "", customerId, occurrence, moment, moment, null, "", null, 0,
+                    new Suppression("evaluation", "condition_failed", error)));
+                return;
+            }
+
+            var rule = campaign.Rules[owner.ruleOf[row]];
+            foreach (var action in rule.Actions)
+            {
+                switch (action)
+                {
+                    case SendAction send:
+                        decisions(owner.Decide(campaign, rule, send, table, row, customerId, occurrence, moment));
+                        break;
+                    case TagAction tag:
+                        owner.overlay.SetTag(row, tag.Tag, true);
+                        changes?.Invoke(new CustomerChange(campaign.Id, rule.Name, customerId, occurrence, moment, CustomerChangeKind.Tag, tag.Tag));
+                        break;
+                    case UntagAction untag:
+                        owner.overlay.SetTag(row, untag.Tag, false);
+                        changes?.Invoke(new CustomerChange(campaign.Id, rule.Name, customerId, occurrence, moment, CustomerChangeKind.Untag, untag.Tag));
+                        break;
+                    case SetLevelAction level:
+                        owner.overlay.SetLevel(row, level.Level);
+                        changes?.Invoke(new CustomerChange(campaign.Id, rule.Name, customerId, occurrence, moment, CustomerChangeKind.SetLevel, level.Level));
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The guards for one send, in the documented order; records the send when every guard lets it through.</summary>
+    internal Decision Decide(Campaign<FactTable> campaign, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, DateTimeOffset moment)
+    {
+        var key = IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
+        var sendAt = QuietHoursGuard.SendAt(moment, campaign.Limits.QuietHours, zone);
+        Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
+            => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression);
+
+        if (contacts.Contains(key))
+        {
+            return Make(null, null, 0, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
+        }
+
+        IReadOnlyList<string> channels = send.Channels.Count > 0 ? [.. send.Channels.Select(ChannelNames.Canonical)] : campaign.Channels;
+        var optOuts = history.OptOuts[row];
+        if (OptOutGuard.Check(optOuts, channels) is { } optedOut)
+        {
+            return Make(null, null, 0, optedOut);
+        }
+
+        // The first channel of the list the template has a text for, the customer did not opt out of and can be reached on.
+        string? channel = null, address = null;
+        campaign.Templates.TryGetValue(send.Template, out var template);
+        foreach (var candidate in channels)
+        {
+            if (template?.Has(candidate) == true && !OptOutGuard.IsOptedOut(optOuts, candidate) && Reachability.AddressOf(history, row, candidate) is { } found)
+            {
+                (channel, address) = (candidate, found);
+                break;
+            }
+        }
+
+        RenderedMessage? message = null;
+        long cost = 0;
+        if (channel is not null)
+        {
+            if (!renderers.TryGetValue(campaign.Id, out var renderer))
+            {
+                renderers[campaign.Id] = renderer = new MessageRenderer(campaign, config);
+            }
+
+            var (text, values, error) = renderer.Render(send.Template, channel, table, row, rule.Name, send.With);
+            if (text is null)
+            {
+                return Make(channel, null, 0, new Suppression("template", "render_failed", $"template '{send.Template}' ({channel}) failed to render: {error}"));
+            }
+
+            message = new RenderedMessage(address!, text.Body, text.Subject, text.Html, campaign.Marketing, values);
+            cost = costs.EstimateFen(channel, text);
+        }
+
+        if (Holdout.IsHeldOut(campaign.Id, customerId, campaign.HoldoutPercent))
+        {
+            return Make(channel, message, cost, new Suppression(HoldoutName, "holdout",
+                string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {Holdout.Position(campaign.Id, customerId):0.00}): would have been sent, never sent")));
+        }
+
+        if (caps.Check(campaign.Id, campaign.Limits.PerCustomer, customerId, sendAt) is { } capped)
+        {
+            return Make(channel, message, cost, capped);
+        }
+
+        var budgetDay = DateOnly.FromDateTime(ShopLocal(sendAt));
+        if (budget.Check(campaign.Id, campaign.Limits.Budget, budgetDay, cost) is { } spent)
+        {
+            return Make(channel, message, cost, spent);
+        }
+
+        if (loyalPrice.Check(send.With, row, ShopSecond(moment)) is { } undercuts)
+        {
+            return Make(channel, message, cost, undercuts);
+        }
+
+        if (channel is null)
+        {
+            return Make(null, null, 0, new Suppression(Reachability.Name, "unreachable",
+                $"no channel of {string.Join(", ", channels)} reaches the customer (sms needs a phone, email an address, group channels a customer group) with a text in template '{send.Template}'"));
+        }
+
+        budget.Spend(campaign.Id, budgetDay, cost);
+        contacts.Record(new Contact(campaign.Id, rule.Name, customerId, channel, sendAt, key));
+        factContacts.Add(row, ShopSecond(sendAt));
+        return Make(channel, message, cost, null);
+    }
+
+    private const string HoldoutName = "holdout";
+}

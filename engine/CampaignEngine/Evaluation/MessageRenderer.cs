@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using CampaignEngine.Campaigns;
+using CampaignEngine.Campaigns.Configuration;
+using CampaignEngine.Campaigns.Templates;
+using CampaignEngine.Dsl.Binding;
+using CampaignEngine.Dsl.Compilation;
+using CampaignEngine.Facts;
+
+namespace CampaignEngine.Evaluation;
+
+/// <summary>
+/// Renders a campaign's template for one customer: only the variables the text uses are read (facts of
+/// the campaign's schema, derived ones included, by name or Chinese alias; the customer's Wangwang id;
+/// the shop's settings; the send's campaign, rule and day; the rule's <c>with</c> values). A missing
+/// fact renders as nothing. A template that fails (a Liquid error) returns null with the error — the
+/// evaluator turns it into a <c>render_failed</c> suppression, never a crash and never a silent skip.
+/// </summary>
+internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig config)
+{
+    private readonly Dictionary<string, Func<FactTable, int, object?>?> readers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), IReadOnlyList<string>> variablesOf = [];
+
+    public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(
+        string templateName, string channel, FactTable facts, int row, string rule, IReadOnlyList<TemplateValue> with)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!campaign.Templates.TryGetValue(templateName, out var template) || !template.Texts.TryGetValue(channel, out var text))
+        {
+            return (null, values, $"template '{templateName}' has no text for {channel}");
+        }
+
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in VariablesOf(templateName, text))
+        {
+            var value = Value(name, facts, row, rule, with);
+            variables[name] = value;
+            if (value is not null)
+            {
+                values[name] = value;
+            }
+        }
+
+        try
+        {
+            var rendered = text.Render(variables);
+            var error = LiquidError(rendered.Body) ?? LiquidError(rendered.Subject) ?? LiquidError(rendered.Html);
+            return error is null ? (rendered, values, null) : (null, values, error);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (null, values, ex.Message);
+        }
+    }
+
+    // DotLiquid writes errors into the output ("Liquid error: …") instead of throwing.
+    private static string? LiquidError(string? text)
+    {
+        var at = text?.IndexOf("Liquid error", StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            at = text?.IndexOf("Liquid syntax error", StringComparison.Ordinal) ?? -1;
+        }
+
+        return at < 0 ? null : text![at..];
+    }
+
+    private IReadOnlyList<string> VariablesOf(string template, ChannelText text)
+    {
+        if (!variablesOf.TryGetValue((template, text.Channel), out var names))
+        {
+            names = [.. new[] { text.BodySource, text.SubjectSource, text.HtmlSource }
+                .Where(s => s is not null)
+                .SelectMany(s => LiquidVariables.Read(s!).Select(v => v.Name))
+                .Distinct(StringComparer.Ordinal)];
+            variablesOf[(template, text.Channel)] = names;
+        }
+
+        return names;
+    }
+
+    private string? Value(string name, FactTable facts, int row, string rule, IReadOnlyList<TemplateValue> with)
+    {
+        foreach (var value in with)
+        {
+            if (value.Key == name)
+            {
+                return Format(value.Type, value.Value);
+            }
+        }
+
+        switch (name)
+        {
+            case "shop" or "shop_name":
+                return config.ShopName;
+            case "campaign":
+                return campaign.Id;
+            case "rule":
+                return rule;
+            case "today":
+                return facts.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case "wangwang":
+                return facts.History.CustomerIdOf(row);
+        }
+
+        if (name.StartsWith("shop_", StringComparison.Ordinal) && config.Shop.TryGetValue(name["shop_".Length..], out var setting))
+        {
+            return setting;
+        }
+
+        if (!readers.TryGetValue(name, out var read))
+        {
+            var field = campaign.Schema.Fields.FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name));
+            read = field is null ? null : Compile(field);
+            readers[name] = read;
+        }
+
+        return read?.Invoke(facts, row) is { } result ? Format(TypeOf(name), result) : null;
+    }
+
+    private DslType TypeOf(string name) => campaign.Schema.Fields.First(f => f.Name == name || f.Aliases.Contains(name)).Type;
+
+    private static Func<FactTable, int, object?> Compile(FieldDefinition<FactTable> field)
+    {
+        var read = field.Read;
+        var body = Expression.Convert(read.Body, typeof(object));
+        return Expression.Lambda<Func<FactTable, int, object?>>(body, read.Parameters).Compile();
+    }
+
+    /// <summary>A value as a customer should read it: whole numbers without decimals, money with at most two, dates yyyy-MM-dd; null when missing.</summary>
+    internal static string? Format(DslType type, object? value) => value switch
+    {
+        null => null,
+        double d when double.IsNaN(d) => null,
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        int day when type == DslType.Date => day == FactTable.NoDay ? null : DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}

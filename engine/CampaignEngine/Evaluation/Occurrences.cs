@@ -1,0 +1,110 @@
+using System.Globalization;
+using CampaignEngine.Calendar;
+using CampaignEngine.Campaigns.Schedules;
+using CampaignEngine.Orders;
+
+namespace CampaignEngine.Evaluation;
+
+/// <summary>One customer's occurrence of an event campaign: the row and what identifies the event (an order index or a year).</summary>
+internal readonly record struct EventCandidate(int Row, int Key);
+
+/// <summary>
+/// The occurrences of event campaigns falling in a window of shop-local seconds (exclusive start,
+/// inclusive end): an order event (paid, shipped, arrived, signed) whose moment plus the offset is in
+/// the window — one occurrence per order; a birthday plus the offset — one per customer and year (Feb 29
+/// falls on Feb 28 in common years); a festival plus the offset — one per customer and year. Events
+/// are at their recorded second; birthdays and festivals at the shop's midnight of their day.
+/// </summary>
+internal static class Occurrences
+{
+    public static void OrderEvents(OrderHistory history, CustomerEvent kind, long from, long to, List<EventCandidate> into, int[] stamp, ref int stampValue)
+    {
+        var (days, seconds) = kind switch
+        {
+            CustomerEvent.OrderPaid => (history.PaidDay, history.PaidSecond),
+            CustomerEvent.Shipped => (history.ShippedDay, history.ShippedSecond),
+            CustomerEvent.Arrived => (history.ArrivedDay, history.ArrivedSecond),
+            _ => (history.SignedDay, history.SignedSecond),
+        };
+        var firstDay = (int)Math.Floor(from / 86400.0);
+        var lastDay = (int)Math.Floor(to / 86400.0);
+        for (var day = firstDay; day <= lastDay; day++)
+        {
+            stampValue++;
+            foreach (var row in history.CustomersWithEventsOn(day))
+            {
+                if (stamp[row] == stampValue)
+                {
+                    continue;
+                }
+
+                stamp[row] = stampValue;
+                for (var o = history.CustomerOrderStarts[row]; o < history.CustomerOrderStarts[row + 1]; o++)
+                {
+                    if (days[o] != day)
+                    {
+                        continue;
+                    }
+
+                    var at = days[o] * 86400L + seconds[o];
+                    if (at > from && at <= to)
+                    {
+                        into.Add(new EventCandidate(row, o));
+                    }
+                }
+            }
+        }
+    }
+
+    public static void Birthdays(OrderHistory history, long from, long to, List<EventCandidate> into)
+    {
+        var firstYear = DateOnly.FromDayNumber((int)Math.Floor(from / 86400.0)).Year;
+        var lastYear = DateOnly.FromDayNumber((int)Math.Floor(to / 86400.0)).Year;
+        for (var row = 0; row < history.CustomerCount; row++)
+        {
+            var birthday = history.BirthdayDays[row];
+            if (birthday == OrderHistory.NoDay)
+            {
+                continue;
+            }
+
+            var date = DateOnly.FromDayNumber(birthday);
+            for (var year = firstYear; year <= lastYear; year++)
+            {
+                var at = In(date, year).DayNumber * 86400L;
+                if (at > from && at <= to)
+                {
+                    into.Add(new EventCandidate(row, year));
+                }
+            }
+        }
+    }
+
+    /// <summary>The years whose festival day (at midnight) falls in the window.</summary>
+    public static IEnumerable<int> FestivalYears(FestivalCalendar calendar, Festival festival, long from, long to)
+    {
+        var firstYear = DateOnly.FromDayNumber((int)Math.Floor(from / 86400.0)).Year;
+        var lastYear = DateOnly.FromDayNumber((int)Math.Floor(to / 86400.0)).Year;
+        for (var year = firstYear; year <= lastYear; year++)
+        {
+            if (calendar.TryDateIn(festival, year, out var date) && date.DayNumber * 86400L is var at && at > from && at <= to)
+            {
+                yield return year;
+            }
+        }
+    }
+
+    /// <summary>The occurrence text of Decision: what makes a send unique.</summary>
+    public static string Text(CustomerEvent kind, string? festival, OrderHistory history, int key) => kind switch
+    {
+        CustomerEvent.OrderPaid => "paid:" + history.OrderIdOf(key),
+        CustomerEvent.Shipped => "shipped:" + history.OrderIdOf(key),
+        CustomerEvent.Arrived => "arrived:" + history.OrderIdOf(key),
+        CustomerEvent.Signed => "signed:" + history.OrderIdOf(key),
+        CustomerEvent.Birthday => "birthday:" + key.ToString(CultureInfo.InvariantCulture),
+        _ => $"holiday:{festival}:{key.ToString(CultureInfo.InvariantCulture)}",
+    };
+
+    private static DateOnly In(DateOnly birthday, int year)
+        => birthday is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year) ? new DateOnly(year, 2, 28) : new DateOnly(year, birthday.Month, birthday.Day);
+}

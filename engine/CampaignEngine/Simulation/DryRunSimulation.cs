@@ -1,0 +1,49 @@
+using CampaignEngine.Campaigns;
+using CampaignEngine.Evaluation;
+using CampaignEngine.Facts;
+using CampaignEngine.Orders;
+using CampaignEngine.Reports;
+using CampaignEngine.State;
+
+namespace CampaignEngine.Simulation;
+
+/// <summary>
+/// The dry-run: replays a period day by day through the real <see cref="CampaignEvaluator"/>, at each
+/// moment of <see cref="ReplayMoments"/>, in time order. The evaluator keeps its facts as of each moment
+/// (advancing them incrementally from day to day) and records every simulated send in an in-memory
+/// contact history, so caps, <c>contacts_in</c>, budgets and tags behave as they would live. Nothing is
+/// sent and no channel plugin is called: costs are the evaluator's estimates.
+/// </summary>
+internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHistory history)
+{
+    /// <summary>How often, within a day, customer events (shipped, signed, birthdays …) are swept up.</summary>
+    public TimeSpan EventStep { get; init; } = TimeSpan.FromHours(1);
+
+    public ReportBuilder Run(DryRunPeriod period, int windowDays, Action<DryRunProgress>? progress = null)
+    {
+        var zone = campaigns.Config.TimeZone;
+        var outcomes = new PurchasesAfter(history, zone, windowDays);
+        var builder = new ReportBuilder(period.From, period.To, windowDays, zone,
+            [.. campaigns.Campaigns.Where(c => c.Enabled).Select(c => new CampaignInfo(c.Id, c.Name, c.Limits.Budget?.Daily, c.Limits.Budget?.Total))],
+            outcomes.Of);
+        var moments = new ReplayMoments(campaigns.Campaigns, zone, EventStep);
+        var periodStart = Campaigns.Schedules.ShopTime.ToMoment(period.From, TimeOnly.MinValue, zone);
+        CampaignEvaluator? evaluator = null;
+        for (var day = period.From; day <= period.To; day = day.AddDays(1))
+        {
+            foreach (var moment in moments.Of(day))
+            {
+                // The first call looks back to the period's first midnight, so events of the first day count.
+                evaluator ??= new CampaignEvaluator(campaigns.Campaigns, campaigns.Config, history, new InMemoryContactHistory())
+                {
+                    EventLookback = moment > periodStart ? moment - periodStart : TimeSpan.FromTicks(1),
+                };
+                evaluator.Evaluate(moment, builder.Add);
+            }
+
+            progress?.Invoke(new DryRunProgress(day, day.DayNumber - period.From.DayNumber + 1, period.Days, builder.SendCount, builder.SuppressedCount));
+        }
+
+        return builder;
+    }
+}
