@@ -31,9 +31,10 @@ internal sealed class DryRunCommand : ICliCommand
         var to = new Option<string?>("--to") { Description = "Last day replayed, yyyy-MM-dd (default: the last day with an order or logistics event)." };
         var report = new Option<string>("--report") { Description = "Folder for report.html, report.json, sends.csv, suppressed.csv.", DefaultValueFactory = _ => "out" };
         var window = new Option<string?>("--window") { Description = "Outcome window: a send converts when the customer pays an order within it (7d, 14d; default: engine.yaml outcome_window_days, else 7d)." };
+        var step = new Option<int>("--event-step") { Description = "Hours between the sweeps that decide customer events within a day (1–24, default 4): an event is decided at the first sweep or scheduled moment after it.", DefaultValueFactory = _ => 4 };
         var command = new Command("dry-run", "Replay the campaigns over past orders without sending anything; report who would have been contacted, at what cost, and the outcome against the holdout.")
         {
-            directory, data, from, to, report, window,
+            directory, data, from, to, report, window, step,
         };
         command.SetAction(parse => Run(
             console,
@@ -42,12 +43,19 @@ internal sealed class DryRunCommand : ICliCommand
             parse.GetValue(from),
             parse.GetValue(to),
             parse.GetValue(report) ?? "out",
-            parse.GetValue(window)));
+            parse.GetValue(window),
+            parse.GetValue(step)));
         return command;
     }
 
-    internal static int Run(CliConsole console, string directory, string data, string? fromText, string? toText, string reportFolder, string? windowText)
+    internal static int Run(CliConsole console, string directory, string data, string? fromText, string? toText, string reportFolder, string? windowText, int eventStepHours = 4)
     {
+        if (eventStepHours is < 1 or > 24)
+        {
+            console.Error.WriteLine($"--event-step {eventStepHours} is out of range; give whole hours from 1 to 24");
+            return ExitCodes.Usage;
+        }
+
         if (!TryDate(console, "--from", fromText, out var from) || !TryDate(console, "--to", toText, out var to) || !TryWindow(console, windowText, out var window))
         {
             return ExitCodes.Usage;
@@ -61,7 +69,8 @@ internal sealed class DryRunCommand : ICliCommand
             return ExitCodes.InputErrors;
         }
 
-        var (loaded, error) = ShopData.Load(data, null);
+        // Rejected rows go next to the report, so a dry-run never writes into the data folder.
+        var (loaded, error) = ShopData.Load(data, Path.Combine(reportFolder, "rejects.csv"));
         if (error is not null)
         {
             console.Error.WriteLine(error);
@@ -77,7 +86,7 @@ internal sealed class DryRunCommand : ICliCommand
             return ExitCodes.Usage;
         }
 
-        var simulation = new DryRunSimulation(set, history);
+        var simulation = new DryRunSimulation(set, history) { EventStep = TimeSpan.FromHours(eventStepHours) };
         var windowDays = window ?? (set.Config.OutcomeWindowDays > 0 ? set.Config.OutcomeWindowDays : 7);
         var builder = WithProgress(console, period, progress => simulation.Run(period, windowDays, progress));
         var result = builder.Build();

@@ -2,8 +2,8 @@ using CampaignEngine.Evaluation;
 
 namespace CampaignEngine.Reports;
 
-/// <summary>What the report needs to know of a campaign besides its decisions: its name and budget.</summary>
-internal sealed record CampaignInfo(string Id, string Name, decimal? DailyBudget, decimal? TotalBudget);
+/// <summary>What the report needs to know of a campaign besides its decisions: its name, budget and whether it holds customers out.</summary>
+internal sealed record CampaignInfo(string Id, string Name, decimal? DailyBudget, decimal? TotalBudget, bool HasHoldout = true);
 
 /// <summary>A customer's purchases after a moment: converted within the window, and the revenue paid in it.</summary>
 internal readonly record struct PurchaseOutcome(bool Converted, long RevenueFen);
@@ -96,7 +96,11 @@ internal sealed class ReportBuilder(
             suppressions.Count,
             holdouts.Count,
             campaigns.Count);
-        return new DryRunReport(from, to, windowDays, totals, byCampaign, rules, channels, perDay, reasons, Compare(sends, holdouts));
+        // The overall outcome compares like with like: only campaigns that hold customers out have a
+        // holdout to compare their sends with (service messages such as logistics care have none).
+        var withHoldout = campaigns.Where(c => c.HasHoldout).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var comparable = sends.Where(s => withHoldout.Contains(s.Decision.Campaign)).ToList();
+        return new DryRunReport(from, to, windowDays, totals, byCampaign, rules, channels, perDay, reasons, Compare(comparable, holdouts));
     }
 
     internal static bool IsHoldout(Decision d) => d.Suppression?.Guard == "holdout";

@@ -16,15 +16,19 @@ namespace CampaignEngine.Simulation;
 /// </summary>
 internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHistory history)
 {
-    /// <summary>How often, within a day, customer events (shipped, signed, birthdays …) are swept up.</summary>
-    public TimeSpan EventStep { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How often, within a day, customer events (shipped, signed, birthdays …) are swept up: an event is
+    /// decided at the first sweep or scheduled moment after it. Every distinct time of day makes the
+    /// evaluator recompute its facts, so a finer step costs time; 4 hours keeps the demo to seconds.
+    /// </summary>
+    public TimeSpan EventStep { get; init; } = TimeSpan.FromHours(4);
 
     public ReportBuilder Run(DryRunPeriod period, int windowDays, Action<DryRunProgress>? progress = null)
     {
         var zone = campaigns.Config.TimeZone;
         var outcomes = new PurchasesAfter(history, zone, windowDays);
         var builder = new ReportBuilder(period.From, period.To, windowDays, zone,
-            [.. campaigns.Campaigns.Where(c => c.Enabled).Select(c => new CampaignInfo(c.Id, c.Name, c.Limits.Budget?.Daily, c.Limits.Budget?.Total))],
+            [.. campaigns.Campaigns.Where(c => c.Enabled).Select(c => new CampaignInfo(c.Id, c.Name, c.Limits.Budget?.Daily, c.Limits.Budget?.Total, c.HoldoutPercent > 0))],
             outcomes.Of);
         var moments = new ReplayMoments(campaigns.Campaigns, zone, EventStep);
         var periodStart = Campaigns.Schedules.ShopTime.ToMoment(period.From, TimeOnly.MinValue, zone);

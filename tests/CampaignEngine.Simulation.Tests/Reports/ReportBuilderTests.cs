@@ -20,8 +20,9 @@ public sealed class ReportBuilderTests
         Assert.Equal([0, 1, 2], report.Days.Select(d => d.Suppressed));
         Assert.Equal(["frequency_cap/global_cap", "holdout/holdout", "opt_out/opted_out_sms"], report.Suppressed.Select(s => $"{s.Guard}/{s.ReasonCode}"));
 
-        // alice converted twice (two sends), dave (holdout) converted.
-        Assert.Equal((4, 2, 24_600L), (report.Outcome.Sent.Messages, report.Outcome.Sent.Converted, report.Outcome.Sent.RevenueFen));
+        // Overall, only campaigns with a holdout count: promo sent alice (converted) and carol; dave (holdout) converted.
+        Assert.Equal((2, 1, 12_300L), (report.Outcome.Sent.Messages, report.Outcome.Sent.Converted, report.Outcome.Sent.RevenueFen));
+        Assert.Equal((2, 2), (report.Campaigns[0].Outcome.Sent.Messages, report.Campaigns[0].Outcome.Sent.Converted));
         Assert.Equal((1, 1), (report.Outcome.Holdout.Messages, report.Outcome.Holdout.Converted));
         Assert.Equal(OutcomeVerdict.TooFew, report.Outcome.Verdict);
         Assert.Equal(6150, report.Outcome.RevenuePerMessageFen);

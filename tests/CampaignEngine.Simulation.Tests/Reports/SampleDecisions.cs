@@ -34,7 +34,7 @@ internal static class SampleDecisions
     internal static ReportBuilder Builder(IEnumerable<Decision> decisions)
     {
         var builder = new ReportBuilder(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 3), 7, Shanghai,
-            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m)], Outcome);
+            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], Outcome);
         foreach (var d in decisions)
         {
             builder.Add(d);
