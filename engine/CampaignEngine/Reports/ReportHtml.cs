@@ -106,7 +106,7 @@ internal static class ReportHtml
         h.Append("<section><h2>按活动 By campaign</h2>\n<table id=\"campaigns\"><tr><th>活动 Campaign</th><th>发送 Sends</th><th>客户 Customers</th><th>费用 Cost</th><th>预算 Budget</th><th>拦截 Held back</th><th>对照组 Holdout</th><th>转化 发送/对照 Conversion sent / holdout</th><th>提升 Uplift (95% CI)</th><th>结论 Verdict</th></tr>\n");
         foreach (var c in campaigns)
         {
-            var budget = c.BudgetFen is { } b ? Yuan(b) + (c.CostFen > b ? " ⚠ 超预算 over" : string.Create(C, $" ({(b == 0 ? 0 : c.CostFen * 100.0 / b):0}%)")) : "–";
+            var budget = c.BudgetFen is { } b ? Yuan(b) + (c.CostFen > b ? " ⚠ 超预算 over" : string.Create(C, $" ({(b == 0 ? 0 : c.CostFen * 100.0 / b):0.0}%)")) : "–";
             h.Append(C, $"<tr><td><b>{E(c.Name)}</b><br><code>{E(c.Id)}</code></td><td class=\"n\">{c.Sends:N0}</td><td class=\"n\">{c.CustomersReached:N0}</td><td class=\"n\">{Yuan(c.CostFen)}</td><td class=\"n\">{budget}</td><td class=\"n\">{c.Suppressed:N0}</td><td class=\"n\">{c.HeldOut:N0}</td>");
             h.Append(C, $"<td class=\"n\">{Percent(c.Outcome.Sent.Rate)} / {Percent(c.Outcome.Holdout.Rate)}</td><td class=\"n\">{Uplift(c.Outcome)}</td><td class=\"{VerdictClass(c.Outcome.Verdict)}\">{E(OutcomeVerdict.Chinese(c.Outcome.Verdict))}</td></tr>\n");
         }
@@ -152,7 +152,7 @@ internal static class ReportHtml
         h.Append("<section class=\"notes\"><h2>怎么读这份报告 How to read this</h2><ul>\n");
         h.Append(C, $"<li>转化 = 收到消息后 {r.OutcomeWindowDays} 天内付款下单。A message converts when the customer paid an order within {r.OutcomeWindowDays} days after it.</li>\n");
         h.Append("<li>对照组的客户按规则本该收到消息,但故意不发;两组的转化率之差就是活动带来的提升。Holdout customers qualified but were deliberately not contacted; the difference in conversion is the campaign's uplift.</li>\n");
-        h.Append("<li>置信区间用两比例 Wald 法计算;任一组少于30条、或区间包含0时,结论是“证据不足”。The 95% interval is the two-proportion Wald interval; with fewer than 30 in a group, or an interval that includes zero, the verdict is “not enough evidence”.</li>\n");
+        h.Append("<li>置信区间用 Newcombe 法(基于 Wilson 区间)计算;任一组少于30条、或区间包含0时,结论是“证据不足”。The 95% interval is Newcombe's hybrid score interval for a difference of proportions; with fewer than 30 in a group, or an interval that includes zero, the verdict is “not enough evidence”.</li>\n");
         h.Append("<li>费用是各渠道的预估(短信按条计费),预算 = 每日预算 × 天数(不超过总预算)。Costs are the channels' estimates; the budget is the daily budget × days, capped by the total.</li>\n");
         h.Append("<li>明细见 sends.csv 与 suppressed.csv。Every decision is listed in sends.csv and suppressed.csv.</li>\n</ul></section>\n");
     }

@@ -5,14 +5,14 @@ namespace CampaignEngine.Simulation.Tests.Reports;
 public sealed class OutcomeStatisticsTests
 {
     [Fact]
-    public void Uplift_and_its_Wald_interval_match_the_hand_computation()
+    public void Uplift_and_its_Newcombe_interval_match_the_hand_computation()
     {
-        // 30% of 200 vs 20% of 200: se = √(.3·.7/200 + .2·.8/200) = 0.0430116; 1.96·se = 0.0843011.
+        // 30% of 200 vs 20% of 200: Wilson intervals [.2405, .3671] and [.1492, .2626]; Newcombe [.015063, .183162].
         var outcome = OutcomeStatistics.Compare(OutcomeStatistics.Group(200, 60, 600_000), OutcomeStatistics.Group(200, 40, 0));
 
         Assert.Equal(0.1, outcome.Uplift!.Value, 6);
-        Assert.Equal(0.015699, outcome.UpliftLow!.Value, 5);
-        Assert.Equal(0.184301, outcome.UpliftHigh!.Value, 5);
+        Assert.Equal(0.015063, outcome.UpliftLow!.Value, 5);
+        Assert.Equal(0.183162, outcome.UpliftHigh!.Value, 5);
         Assert.Equal(3000, outcome.RevenuePerMessageFen);
         Assert.Equal(OutcomeVerdict.Positive, outcome.Verdict);
     }
@@ -23,6 +23,17 @@ public sealed class OutcomeStatisticsTests
         var outcome = OutcomeStatistics.Compare(OutcomeStatistics.Group(100, 22, 0), OutcomeStatistics.Group(100, 20, 0));
 
         Assert.True(outcome.UpliftLow < 0 && outcome.UpliftHigh > 0);
+        Assert.Equal(OutcomeVerdict.Inconclusive, outcome.Verdict);
+    }
+
+    [Fact]
+    public void A_holdout_with_no_conversions_does_not_make_a_tiny_uplift_certain()
+    {
+        // 6 of 505 sent vs 0 of 163 held out: Wald would say [+0.2, +2.1] pp; Newcombe spans zero.
+        var outcome = OutcomeStatistics.Compare(OutcomeStatistics.Group(505, 6, 0), OutcomeStatistics.Group(163, 0, 0));
+
+        Assert.Equal(-0.012023, outcome.UpliftLow!.Value, 5);
+        Assert.Equal(0.025676, outcome.UpliftHigh!.Value, 5);
         Assert.Equal(OutcomeVerdict.Inconclusive, outcome.Verdict);
     }
 
