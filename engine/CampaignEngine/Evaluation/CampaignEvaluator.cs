@@ -168,6 +168,32 @@ public sealed class CampaignEvaluator
         run.Events(candidates, key => Occurrences.Text(trigger.Event, null, history, key));
     }
 
+    /// <summary>One customer's occurrences of an event campaign in (since, moment], for explain.</summary>
+    internal IReadOnlyList<string> OccurrencesOf(EventTrigger trigger, int row, DateTimeOffset since, DateTimeOffset moment)
+    {
+        var offset = (long)trigger.Offset.TotalSeconds;
+        var from = ShopSecond(since) - offset;
+        var to = ShopSecond(moment) - offset;
+        if (trigger.Event == CustomerEvent.Holiday)
+        {
+            return trigger.Festival is { } name && calendar.TryFind(name, out var festival)
+                ? [.. Occurrences.FestivalYears(calendar, festival, from, to).Select(y => Occurrences.Text(CustomerEvent.Holiday, festival.Id, history, y))]
+                : [];
+        }
+
+        var candidates = new List<EventCandidate>();
+        if (trigger.Event == CustomerEvent.Birthday)
+        {
+            Occurrences.Birthdays(history, from, to, candidates);
+        }
+        else
+        {
+            Occurrences.OrderEvents(history, trigger.Event, from, to, candidates, stamp, ref stampValue);
+        }
+
+        return [.. candidates.Where(c => c.Row == row).Select(c => Occurrences.Text(trigger.Event, null, history, c.Key))];
+    }
+
     private FactTable FactsAt(DateTimeOffset moment)
     {
         var local = ShopLocal(moment);

@@ -71,7 +71,7 @@ internal static class Occurrences
             var date = DateOnly.FromDayNumber(birthday);
             for (var year = firstYear; year <= lastYear; year++)
             {
-                var at = In(date, year).DayNumber * 86400L;
+                var at = Facts.Birthdays.In(date, year).DayNumber * 86400L;
                 if (at > from && at <= to)
                 {
                     into.Add(new EventCandidate(row, year));
@@ -104,7 +104,4 @@ internal static class Occurrences
         CustomerEvent.Birthday => "birthday:" + key.ToString(CultureInfo.InvariantCulture),
         _ => $"holiday:{festival}:{key.ToString(CultureInfo.InvariantCulture)}",
     };
-
-    private static DateOnly In(DateOnly birthday, int year)
-        => birthday is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year) ? new DateOnly(year, 2, 28) : new DateOnly(year, birthday.Month, birthday.Day);
 }
