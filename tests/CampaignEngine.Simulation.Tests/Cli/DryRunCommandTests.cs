@@ -46,7 +46,8 @@ public sealed class DryRunCommandTests : IDisposable
             Assert.Equal(a, File.ReadAllBytes(Path.Combine(_root, "b", file)));
         }
 
-        Assert.False(Directory.Exists(Repo("campaigns/data/rejects")), "the dry-run must not write into the data folder");
+        // Rejected rows are listed next to the report, not written into the data folder.
+        Assert.True(File.Exists(Path.Combine(_root, "a", "rejects.csv")));
     }
 
     [Theory]
