@@ -102,46 +102,40 @@ internal static class ReportHtml
     }
 
     private static void Campaigns(StringBuilder h, IReadOnlyList<CampaignSummary> campaigns)
-    {
-        h.Append("<section><h2>按活动 By campaign</h2>\n<table id=\"campaigns\"><tr><th>活动 Campaign</th><th>发送 Sends</th><th>客户 Customers</th><th>费用 Cost</th><th>预算 Budget</th><th>拦截 Held back</th><th>对照组 Holdout</th><th>转化 发送/对照 Conversion sent / holdout</th><th>提升 Uplift (95% CI)</th><th>结论 Verdict</th></tr>\n");
-        foreach (var c in campaigns)
-        {
-            var budget = c.BudgetFen is { } b ? Yuan(b) + (c.CostFen > b ? " ⚠ 超预算 over" : string.Create(C, $" ({(b == 0 ? 0 : c.CostFen * 100.0 / b):0.0}%)")) : "–";
-            h.Append(C, $"<tr><td><b>{E(c.Name)}</b><br><code>{E(c.Id)}</code></td><td class=\"n\">{c.Sends:N0}</td><td class=\"n\">{c.CustomersReached:N0}</td><td class=\"n\">{Yuan(c.CostFen)}</td><td class=\"n\">{budget}</td><td class=\"n\">{c.Suppressed:N0}</td><td class=\"n\">{c.HeldOut:N0}</td>");
-            h.Append(C, $"<td class=\"n\">{Percent(c.Outcome.Sent.Rate)} / {Percent(c.Outcome.Holdout.Rate)}</td><td class=\"n\">{Uplift(c.Outcome)}</td><td class=\"{VerdictClass(c.Outcome.Verdict)}\">{E(OutcomeVerdict.Chinese(c.Outcome.Verdict))}</td></tr>\n");
-        }
+        => Table(h, "campaigns", "按活动 By campaign",
+            ["活动 Campaign", "发送 Sends", "客户 Customers", "费用 Cost", "预算 Budget", "拦截 Held back", "对照组 Holdout", "转化 发送/对照 Conversion sent / holdout", "提升 Uplift (95% CI)", "结论 Verdict"],
+            campaigns,
+            c => string.Create(C, $"<td><b>{E(c.Name)}</b><br><code>{E(c.Id)}</code></td><td class=\"n\">{c.Sends:N0}</td><td class=\"n\">{c.CustomersReached:N0}</td><td class=\"n\">{Yuan(c.CostFen)}</td><td class=\"n\">{Budget(c)}</td><td class=\"n\">{c.Suppressed:N0}</td><td class=\"n\">{c.HeldOut:N0}</td>")
+                + string.Create(C, $"<td class=\"n\">{Percent(c.Outcome.Sent.Rate)} / {Percent(c.Outcome.Holdout.Rate)}</td><td class=\"n\">{Uplift(c.Outcome)}</td><td class=\"{VerdictClass(c.Outcome.Verdict)}\">{E(OutcomeVerdict.Chinese(c.Outcome.Verdict))}</td>"));
 
-        h.Append("</table></section>\n");
-    }
+    private static string Budget(CampaignSummary c)
+        => c.BudgetFen is { } b ? Yuan(b) + (c.CostFen > b ? " ⚠ 超预算 over" : string.Create(C, $" ({(b == 0 ? 0 : c.CostFen * 100.0 / b):0.0}%)")) : "–";
 
     private static void Rules(StringBuilder h, IReadOnlyList<RuleSummary> rules)
-    {
-        h.Append("<section><h2>按规则 By rule</h2>\n<table><tr><th>活动 Campaign</th><th>规则 Rule</th><th>发送 Sends</th><th>客户 Customers</th><th>费用 Cost</th><th>拦截 Held back</th></tr>\n");
-        foreach (var r in rules)
-        {
-            h.Append(C, $"<tr><td><code>{E(r.Campaign)}</code></td><td>{E(r.Rule)}</td><td class=\"n\">{r.Sends:N0}</td><td class=\"n\">{r.CustomersReached:N0}</td><td class=\"n\">{Yuan(r.CostFen)}</td><td class=\"n\">{r.Suppressed:N0}</td></tr>\n");
-        }
-
-        h.Append("</table></section>\n");
-    }
+        => Table(h, "rules", "按规则 By rule", ["活动 Campaign", "规则 Rule", "发送 Sends", "客户 Customers", "费用 Cost", "拦截 Held back"], rules,
+            r => string.Create(C, $"<td><code>{E(r.Campaign)}</code></td><td>{E(r.Rule)}</td><td class=\"n\">{r.Sends:N0}</td><td class=\"n\">{r.CustomersReached:N0}</td><td class=\"n\">{Yuan(r.CostFen)}</td><td class=\"n\">{r.Suppressed:N0}</td>"));
 
     private static void Channels(StringBuilder h, IReadOnlyList<ChannelSummary> channels)
-    {
-        h.Append("<section><h2>按渠道 By channel</h2>\n<table><tr><th>渠道 Channel</th><th>发送 Sends</th><th>费用 Cost</th></tr>\n");
-        foreach (var c in channels)
-        {
-            h.Append(C, $"<tr><td>{E(ChannelLabel(c.Channel))}</td><td class=\"n\">{c.Sends:N0}</td><td class=\"n\">{Yuan(c.CostFen)}</td></tr>\n");
-        }
-
-        h.Append("</table></section>\n");
-    }
+        => Table(h, "channels", "按渠道 By channel", ["渠道 Channel", "发送 Sends", "费用 Cost"], channels,
+            c => string.Create(C, $"<td>{E(ChannelLabel(c.Channel))}</td><td class=\"n\">{c.Sends:N0}</td><td class=\"n\">{Yuan(c.CostFen)}</td>"));
 
     private static void Suppressed(StringBuilder h, IReadOnlyList<SuppressionSummary> reasons)
+        => Table(h, "suppressed", "拦截原因 Held back, and why", ["守护 Guard", "原因 Reason", "次数 Decisions", "客户 Customers"], reasons,
+            s => string.Create(C, $"<td>{E(GuardLabel(s.Guard))}</td><td><code>{E(s.ReasonCode)}</code></td><td class=\"n\">{s.Count:N0}</td><td class=\"n\">{s.Customers:N0}</td>"));
+
+    /// <summary>A titled table: one header row, then one row of cells per item.</summary>
+    private static void Table<T>(StringBuilder h, string id, string title, string[] headers, IEnumerable<T> items, Func<T, string> cells)
     {
-        h.Append("<section><h2>拦截原因 Held back, and why</h2>\n<table id=\"suppressed\"><tr><th>守护 Guard</th><th>原因 Reason</th><th>次数 Decisions</th><th>客户 Customers</th></tr>\n");
-        foreach (var s in reasons)
+        h.Append(C, $"<section><h2>{title}</h2>\n<table id=\"{id}\"><tr>");
+        foreach (var header in headers)
         {
-            h.Append(C, $"<tr><td>{E(GuardLabel(s.Guard))}</td><td><code>{E(s.ReasonCode)}</code></td><td class=\"n\">{s.Count:N0}</td><td class=\"n\">{s.Customers:N0}</td></tr>\n");
+            h.Append("<th>").Append(header).Append("</th>");
+        }
+
+        h.Append("</tr>\n");
+        foreach (var item in items)
+        {
+            h.Append("<tr>").Append(cells(item)).Append("</tr>\n");
         }
 
         h.Append("</table></section>\n");

@@ -1,5 +1,6 @@
 using CampaignEngine.Cli;
 using CampaignEngine.Cli.Commands;
+using static CampaignEngine.Simulation.Tests.Tactics.TacticReplay;
 
 namespace CampaignEngine.Simulation.Tests.Cli;
 
@@ -7,19 +8,6 @@ namespace CampaignEngine.Simulation.Tests.Cli;
 public sealed class DryRunCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "dryrun-cli-" + Guid.NewGuid().ToString("N"));
-
-    private static string Repo(string path)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "campaigns", "engine.yaml")))
-            {
-                return Path.Combine(dir.FullName, path);
-            }
-        }
-
-        throw new DirectoryNotFoundException(path);
-    }
 
     private (int Exit, string Out, string Error) Run(string report, string? from = "2025-10-01", string? to = "2025-11-30", string? window = null, string? campaigns = null)
     {

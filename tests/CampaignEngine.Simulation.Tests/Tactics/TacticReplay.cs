@@ -42,14 +42,16 @@ internal static class TacticReplay
     internal static CustomerDetails Details(string? level = null, DateOnly? birthday = null, OptOut optOut = OptOut.None, params string[] tags)
         => new(Name: "顾客", Phone: "13800000000", Birthday: birthday, Level: level, Tags: tags, OptOut: optOut);
 
-    private static string CampaignsFolder()
+    private static string CampaignsFolder() => Repo("campaigns");
+
+    /// <summary>A path in the repository (found as the folder above the test binaries holding campaigns/engine.yaml).</summary>
+    internal static string Repo(string path)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "campaigns", "engine.yaml");
-            if (File.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "campaigns", "engine.yaml")))
             {
-                return Path.GetDirectoryName(candidate)!;
+                return Path.Combine(dir.FullName, path);
             }
         }
 
