@@ -59,9 +59,9 @@ public class DryRunBenchmark
     public int YearOfTenTactics()
     {
         var period = DryRunPeriod.Default(history, null, null);
-        var builder = new DryRunSimulation(campaigns, history) { EventStep = TimeSpan.FromHours(EventStepHours) }.Run(period, 7);
-        var report = builder.Build();
-        ReportWriter.Write(reportFolder, builder, report);
+        using var csv = ReportCsv.In(reportFolder);
+        var report = new DryRunSimulation(campaigns, history) { EventStep = TimeSpan.FromHours(EventStepHours) }.Run(period, 7, csv: csv).Build();
+        ReportWriter.Write(reportFolder, report);
         return report.Totals.Sends;
     }
 }

@@ -88,9 +88,13 @@ internal sealed class DryRunCommand : ICliCommand
 
         var simulation = new DryRunSimulation(set, history) { EventStep = TimeSpan.FromHours(eventStepHours) };
         var windowDays = window ?? (set.Config.OutcomeWindowDays > 0 ? set.Config.OutcomeWindowDays : 7);
-        var builder = WithProgress(console, period, progress => simulation.Run(period, windowDays, progress));
-        var result = builder.Build();
-        var html = ReportWriter.Write(reportFolder, builder, result);
+        DryRunReport result;
+        using (var csv = ReportCsv.In(reportFolder))
+        {
+            result = WithProgress(console, period, progress => simulation.Run(period, windowDays, progress, csv)).Build();
+        }
+
+        var html = ReportWriter.Write(reportFolder, result);
         var c = CultureInfo.InvariantCulture;
         console.Out.WriteLine(string.Create(c, $"Dry-run {period.From:yyyy-MM-dd} – {period.To:yyyy-MM-dd}: {result.Totals.Sends:N0} messages to {result.Totals.CustomersReached:N0} customers, cost ¥{result.Totals.CostFen / 100m:N2}, {result.Totals.Suppressed:N0} held back. Nothing was sent."));
         console.Out.WriteLine(OutcomeVerdict.English(result.Outcome.Verdict));

@@ -23,13 +23,19 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
     /// </summary>
     public TimeSpan EventStep { get; init; } = TimeSpan.FromHours(4);
 
-    public ReportBuilder Run(DryRunPeriod period, int windowDays, Action<DryRunProgress>? progress = null)
+    /// <summary>
+    /// Replays the period; with <paramref name="csv"/>, every decision is also written to sends.csv /
+    /// suppressed.csv as it is made, and handed to <paramref name="decided"/> (tests look at them there).
+    /// </summary>
+    public ReportBuilder Run(DryRunPeriod period, int windowDays, Action<DryRunProgress>? progress = null, ReportCsv? csv = null, Action<Decision>? decided = null)
     {
         var zone = campaigns.Config.TimeZone;
         var outcomes = new PurchasesAfter(history, zone, windowDays);
         var builder = new ReportBuilder(period.From, period.To, windowDays, zone,
             [.. campaigns.Campaigns.Where(c => c.Enabled).Select(c => new CampaignInfo(c.Id, c.Name, c.Limits.Budget?.Daily, c.Limits.Budget?.Total, c.HoldoutPercent > 0))],
-            outcomes.Of);
+            outcomes.Of,
+            history.FindCustomer,
+            csv);
         var moments = new ReplayMoments(campaigns.Campaigns, zone, EventStep);
         var periodStart = Campaigns.Schedules.ShopTime.ToMoment(period.From, TimeOnly.MinValue, zone);
         CampaignEvaluator? evaluator = null;
@@ -42,7 +48,11 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
                 {
                     EventLookback = moment > periodStart ? moment - periodStart : TimeSpan.FromTicks(1),
                 };
-                evaluator.Evaluate(moment, builder.Add);
+                evaluator.Evaluate(moment, decided is null ? builder.Add : d =>
+                {
+                    builder.Add(d);
+                    decided(d);
+                });
             }
 
             progress?.Invoke(new DryRunProgress(day, day.DayNumber - period.From.DayNumber + 1, period.Days, builder.SendCount, builder.SuppressedCount));

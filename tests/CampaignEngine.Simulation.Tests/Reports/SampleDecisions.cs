@@ -31,10 +31,13 @@ internal static class SampleDecisions
     internal static PurchaseOutcome Outcome(string customer, DateTimeOffset at)
         => customer is "alice" or "dave" ? new PurchaseOutcome(true, 12_300) : default;
 
-    internal static ReportBuilder Builder(IEnumerable<Decision> decisions)
+    private static readonly string[] Customers = ["alice", "bob", "carol", "dave", "erin"];
+
+    internal static ReportBuilder Builder(IEnumerable<Decision> decisions, ReportCsv? csv = null)
     {
         var builder = new ReportBuilder(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 3), 7, Shanghai,
-            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], Outcome);
+            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], Outcome,
+            id => Array.IndexOf(Customers, id), csv);
         foreach (var d in decisions)
         {
             builder.Add(d);

@@ -26,8 +26,10 @@ internal static class TacticReplay
     internal static Result Run(string[] campaignIds, OrderHistory history, DateOnly from, DateOnly to, int eventStepHours = 1)
     {
         var set = Shipped.Value with { Campaigns = [.. campaignIds.Select(id => Assert.Single(Shipped.Value.Campaigns, c => c.Id == id))] };
-        var builder = new DryRunSimulation(set, history) { EventStep = TimeSpan.FromHours(eventStepHours) }.Run(new DryRunPeriod(from, to), 7);
-        return new Result([.. builder.Sends().Select(s => s.Decision)], [.. builder.Suppressions().Select(s => s.Decision)]);
+        var decisions = new List<Decision>();
+        var evaluator = new DryRunSimulation(set, history) { EventStep = TimeSpan.FromHours(eventStepHours) };
+        evaluator.Run(new DryRunPeriod(from, to), 7, decided: decisions.Add);
+        return new Result([.. decisions.Where(d => d.IsSend)], [.. decisions.Where(d => !d.IsSend)]);
     }
 
     /// <summary>A customer id (c1, c2 …) in or out of the campaign's holdout, so tests know who is held out.</summary>
