@@ -8,7 +8,11 @@ namespace CampaignEngine.Plugins.Sdk;
 /// </summary>
 public interface IChannel
 {
-    /// <summary>The name campaigns use in <c>via</c> lists and the engine config: <c>sms</c>, <c>email</c>, <c>wechat_group</c> …</summary>
+    /// <summary>
+    /// The channel's name: <c>sms</c>, <c>email</c>, <c>wechat_work</c> … — what engine.yaml's <c>plugin:</c>
+    /// setting names, and the usual key of its <c>channels:</c> block (the key is the name campaigns use).
+    /// Return a constant (<c>Name => "sms"</c>): the engine reads it before it configures the channel.
+    /// </summary>
     string Name { get; }
 
     /// <summary>Which contact detail of a customer this channel needs.</summary>

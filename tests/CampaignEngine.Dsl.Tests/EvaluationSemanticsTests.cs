@@ -170,4 +170,20 @@ public class EvaluationSemanticsTests
         Assert.Equal(rows.Where(r => condition.Test(table, r)).ToArray(), selected[..count]);
         Assert.InRange(count, 1, rows.Length - 1);
     }
+
+    [Fact]
+    public void Block_filter_can_narrow_a_selection_in_place()
+    {
+        var table = CustomerTable.Random(2_000, seed: 13);
+        var audience = Compile.Condition("frequency >= 2");
+        var rule = Compile.Condition("monetary > 500 and not tagged(\"blacklist\")");
+        var rows = Enumerable.Range(0, table.RowCount).ToArray();
+
+        var count = audience.Filter(table, rows, rows.Length, rows);
+        count = rule.Filter(table, rows, count, rows);
+
+        var expected = Enumerable.Range(0, table.RowCount).Where(r => audience.Test(table, r) && rule.Test(table, r)).ToArray();
+        Assert.Equal(expected, rows[..count]);
+        Assert.NotEmpty(expected);
+    }
 }

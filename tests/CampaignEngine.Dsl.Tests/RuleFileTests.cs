@@ -1,4 +1,5 @@
 using CampaignEngine.Dsl.Compilation;
+using CampaignEngine.Dsl.Diagnostics;
 using CampaignEngine.Dsl.Tests.Support;
 
 namespace CampaignEngine.Dsl.Tests;
@@ -121,10 +122,39 @@ public class RuleFileTests
         // The host function is written first but reads a column the test leaves null: if it ran first the
         // predicate would throw, so passing proves the cheap comparison was moved in front of it.
         var condition = Compile.Condition("bought(\"外套\") and frequency > 100");
-        var table = OneCustomer.With();
-        typeof(CustomerTable).GetField("<Bought>k__BackingField", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .SetValue(table, null);
+        var table = OneCustomer.With(c => c.Bought = null!);
 
         Assert.False(condition.Test(table, 0));
     }
+
+    [Fact]
+    public void A_warning_comes_with_the_compiled_rules()
+    {
+        var result = CampaignCompiler.CompileRules("rule r when frequency > 1 then send x via sms, 短信", new SourceOrigin("w.rules"), Compile.Schema);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(["sms"], ((SendAction)result.Value!.Rules[0].Actions[0]).Channels);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("CE0308", DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+    }
+
+    [Theory]
+    [InlineData(MessageLanguage.Auto, "there is no fact called 'monetery'")]
+    [InlineData(MessageLanguage.Chinese, "没有名为“monetery”的字段")]
+    public void Messages_follow_the_language_option(MessageLanguage language, string message)
+        => Assert.Equal(message, Assert.Single(Compile.ConditionErrors("monetery > 5", new CompileOptions(language))).Message);
+
+    [Fact]
+    public void Chinese_input_gets_chinese_messages_unless_english_is_asked_for()
+    {
+        Assert.Equal("没有名为“消费金钱”的字段", Assert.Single(Compile.ConditionErrors("消费金钱 > 5")).Message);
+        Assert.Equal("there is no fact called '消费金钱'", Assert.Single(Compile.ConditionErrors("消费金钱 > 5", new CompileOptions(MessageLanguage.English))).Message);
+    }
+
+    [Theory]
+    [InlineData("monetery > 5 and level = \"金卡\" # 老客", "there is no fact called 'monetery'")]
+    [InlineData("消费金钱 > 5 and level = \"VIP\"", "没有名为“消费金钱”的字段")]
+    [InlineData("monetery > 5 且 level = \"VIP\"", "没有名为“monetery”的字段")]
+    public void Auto_language_follows_keywords_and_names_not_quoted_text_or_comments(string text, string message)
+        => Assert.Equal(message, Assert.Single(Compile.ConditionErrors(text)).Message);
 }

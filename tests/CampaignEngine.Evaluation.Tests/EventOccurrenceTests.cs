@@ -20,6 +20,18 @@ public sealed class EventOccurrenceTests
             then: send t
         """;
 
+    /// <summary>The decisions of a daily 10:00 evaluation from one day to another, inclusive.</summary>
+    private static List<Decision> EveryDay(CampaignEvaluator evaluator, DateOnly from, DateOnly to)
+    {
+        var all = new List<Decision>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            all.AddRange(evaluator.Evaluate(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8))));
+        }
+
+        return all;
+    }
+
     [Fact]
     public void Signed_plus_7_days_fires_once_per_order_on_the_day_it_falls_due()
     {
@@ -29,11 +41,7 @@ public sealed class EventOccurrenceTests
         s.Shop.Order("B", "x", new DateTime(2026, 3, 5, 9, 0, 0), 100m, OrderStatus.Signed, new DateTime(2026, 3, 6, 9, 0, 0), null, new DateTime(2026, 3, 8, 8, 0, 0));
         var evaluator = s.Evaluator();
 
-        var all = new List<Decision>();
-        for (var day = 1; day <= 31; day++)
-        {
-            all.AddRange(evaluator.Evaluate(Scenario.At(3, day)));
-        }
+        var all = EveryDay(evaluator, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
 
         // Order A signed Mar 4 15:30 → due Mar 11 15:30 → decided at the Mar 12 10:00 run; B signed Mar 8 08:00 → due Mar 15 08:00 → the Mar 15 run.
         Assert.Equal([("signed:A", 12), ("signed:B", 15)], all.Select(d => (d.Occurrence, d.DecidedAt.Day)));
@@ -63,14 +71,23 @@ public sealed class EventOccurrenceTests
         s.Shop.Order("A", "x", new DateTime(2026, 1, 1, 9, 0, 0), 100m);
         var evaluator = s.Evaluator();
 
-        var all = new List<Decision>();
-        for (var day = 10; day <= 25; day++)
-        {
-            all.AddRange(evaluator.Evaluate(Scenario.At(3, day)));
-        }
+        var all = EveryDay(evaluator, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 25));
 
         var decision = Assert.Single(all);
         Assert.Equal(("birthday:2026", 17), (decision.Occurrence, decision.DecidedAt.Day));
+    }
+
+    [Fact]
+    public void A_leap_day_birthday_falls_on_february_28_in_a_common_year_and_on_the_29th_in_a_leap_year()
+    {
+        using var s = new Scenario().Campaign("care", Triggered("birthday"));
+        s.Shop.Customer("x", new CustomerDetails(Name: "X", Phone: "13800000000", Birthday: new DateOnly(2000, 2, 29)));
+        s.Shop.Order("A", "x", new DateTime(2025, 1, 1, 9, 0, 0), 100m);
+        var evaluator = s.Evaluator();
+
+        var all = EveryDay(evaluator, new DateOnly(2027, 2, 20), new DateOnly(2028, 3, 5));
+
+        Assert.Equal([("birthday:2027", "2027-02-28"), ("birthday:2028", "2028-02-29")], all.Select(d => (d.Occurrence, d.DecidedAt.ToString("yyyy-MM-dd"))));
     }
 
     [Fact]
@@ -80,11 +97,7 @@ public sealed class EventOccurrenceTests
         s.Buyer("x", new DateTime(2026, 1, 1, 9, 0, 0)).Buyer("y", new DateTime(2026, 1, 1, 9, 0, 0));
         var evaluator = s.Evaluator();
 
-        var all = new List<Decision>();
-        for (var day = new DateOnly(2026, 9, 15); day <= new DateOnly(2026, 10, 1); day = day.AddDays(1))
-        {
-            all.AddRange(evaluator.Evaluate(Scenario.At(day.Month, day.Day)));
-        }
+        var all = EveryDay(evaluator, new DateOnly(2026, 9, 15), new DateOnly(2026, 10, 1));
 
         // 中秋 2026 is Sep 25; two days before is Sep 23.
         Assert.Equal([("x", 23), ("y", 23)], all.Select(d => (d.CustomerId, d.DecidedAt.Day)));

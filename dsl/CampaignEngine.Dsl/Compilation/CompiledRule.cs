@@ -6,7 +6,9 @@ public delegate bool RowPredicate<TContext>(TContext context, int row);
 /// <summary>
 /// Tests a block of rows at once: reads <paramref name="count"/> row indexes from <paramref name="rows"/>,
 /// writes the ones that pass to <paramref name="selected"/> and returns how many — the delegate call is
-/// paid once per block, not once per customer.
+/// paid once per block, not once per customer. <paramref name="selected"/> needs room for
+/// <paramref name="count"/> rows (slots past the returned count may be overwritten); it may be
+/// <paramref name="rows"/> itself, to narrow a selection in place.
 /// </summary>
 public delegate int RowFilter<TContext>(TContext context, int[] rows, int count, int[] selected);
 

@@ -32,19 +32,25 @@ internal static class ConditionCompiler
         var row = E.Variable(typeof(int), "row");
         var done = E.Label(typeof(int), "done");
 
-        // for (i = 0; i < count; i++) { row = rows[i]; if (test(row)) selected[passed++] = row; } return passed;
+        var invariants = new LoopInvariants(context);
+        var test = invariants.Visit(new ExpressionLowering(context, row).Lower(condition));
+
+        // for (i = 0; i < count; i++) { row = rows[i]; selected[passed] = row; passed += test(row) ? 1 : 0; } return passed;
         var loop = E.Loop(
             E.IfThenElse(
                 E.LessThan(i, count),
                 E.Block(
                     E.Assign(row, E.ArrayIndex(rows, i)),
-                    E.IfThen(
-                        new ExpressionLowering(context, row).Lower(condition),
-                        E.Block(E.Assign(E.ArrayAccess(selected, passed), row), E.PreIncrementAssign(passed))),
+                    // Branch-free selection: always write, advance only on a match (a 50% match rate
+                    // would otherwise mispredict every other row). passed <= i < count, so it stays in bounds.
+                    E.Assign(E.ArrayAccess(selected, passed), row),
+                    E.AddAssign(passed, E.Condition(test, E.Constant(1), E.Constant(0))),
                     E.PreIncrementAssign(i)),
                 E.Break(done, passed)),
             done);
-        var body = E.Block([i, passed, row], E.Assign(i, E.Constant(0)), E.Assign(passed, E.Constant(0)), loop);
+        var body = E.Block(
+            [i, passed, row, .. invariants.Variables],
+            [.. invariants.Assignments, E.Assign(i, E.Constant(0)), E.Assign(passed, E.Constant(0)), loop]);
         return E.Lambda<RowFilter<TContext>>(body, context, rows, count, selected).Compile();
     }
 }

@@ -17,8 +17,15 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
 {
     private const double LargestDayShift = 3_000_000;
 
+    /// <summary>Up to this cost an operand of and/or runs without a branch: a column against a literal or
+    /// another column, with a little arithmetic.</summary>
+    private const int BranchFreeCost = 4;
+
     private static readonly MethodInfo TextEquals =
         typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
+
+    private static readonly MethodInfo OrdinalEquals =
+        typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!;
 
     private static readonly MethodInfo Floor = typeof(Math).GetMethod(nameof(Math.Floor), [typeof(double)])!;
 
@@ -77,8 +84,25 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         // `and`/`or` are pure and never throw, so their operands may run cheapest first.
         var operands = new List<BoundExpression>();
         Flatten(logical.Operator, logical, operands);
-        var ordered = operands.OrderBy(Cost).Select(Lower).ToList();
-        return ordered.Skip(1).Aggregate(ordered[0], (left, right) => logical.Operator == BinaryOperator.And ? E.AndAlso(left, right) : E.OrElse(left, right));
+        var sorted = operands.OrderBy(Cost).ToList();
+        var ordered = sorted.Select(Lower).ToList();
+        // Comparisons of columns with literals cost less than a mispredicted branch (customers' facts are
+        // close to random from row to row), so they are all evaluated and combined without branching;
+        // dearer operands keep short-circuiting.
+        var result = ordered[0];
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var branchFree = Cost(sorted[i]) <= BranchFreeCost;
+            result = (logical.Operator == BinaryOperator.And, branchFree) switch
+            {
+                (true, true) => E.And(result, ordered[i]),
+                (true, false) => E.AndAlso(result, ordered[i]),
+                (false, true) => E.Or(result, ordered[i]),
+                _ => E.OrElse(result, ordered[i]),
+            };
+        }
+
+        return result;
     }
 
     private static void Flatten(BinaryOperator op, BoundExpression node, List<BoundExpression> operands)
@@ -207,13 +231,23 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
             case ValueDomain.Day:
                 return E.AndAlso(E.AndAlso(KnownDay(a), KnownDay(b)), Raw(op, a, b));
             case ValueDomain.Text:
-                var equal = E.Call(TextEquals, a, b, E.Constant(StringComparison.OrdinalIgnoreCase));
+                var equal = Caseless(a) || Caseless(b)
+                    ? E.Call(OrdinalEquals, a, b)
+                    : E.Call(TextEquals, a, b, E.Constant(StringComparison.OrdinalIgnoreCase));
                 var known = E.AndAlso(KnownText(a), KnownText(b));
                 return E.AndAlso(known, op == BinaryOperator.NotEqual ? E.Not(equal) : equal);
             default:
                 return op == BinaryOperator.NotEqual ? E.NotEqual(a, b) : E.Equal(a, b);
         }
     }
+
+    /// <summary>
+    /// Literal text without upper or lower case (金卡; not VIP) equals another text ignoring case exactly
+    /// when it equals it ordinally, so the cheaper ordinal test is used: Chinese values are common, and
+    /// ignoring case on non-ASCII text is slow.
+    /// </summary>
+    private static bool Caseless(Expression text)
+        => text is ConstantExpression { Value: string s } && s.All(c => char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c);
 
     private static Expression Raw(BinaryOperator op, Expression a, Expression b) => op switch
     {

@@ -20,8 +20,8 @@ namespace CampaignEngine.Evaluation;
 /// not fire produce nothing and cost no allocation. See docs/evaluation.md.
 /// <para>
 /// The evaluator owns its <see cref="FactTable"/>: it computes it on the first call and advances it
-/// day by day (incrementally) when later calls keep the same time of day; a call at another time of day
-/// recomputes it. Calls must come in time order (facts only move forward).
+/// incrementally to each later moment (only customers with events in between are recomputed); a call
+/// for an earlier moment recomputes it. Calls are meant to come in time order.
 /// </para>
 /// </summary>
 public sealed class CampaignEvaluator
@@ -50,6 +50,7 @@ public sealed class CampaignEvaluator
     private readonly int[] remaining = new int[BlockSize];
     private readonly Dictionary<int, string> ruleErrors = [];
     private FactTable? facts;
+    private Occurrences.BirthdayIndex? birthdays;
 
     public CampaignEvaluator(
         IReadOnlyList<Campaign<FactTable>> campaigns,
@@ -158,7 +159,7 @@ public sealed class CampaignEvaluator
         var candidates = new List<EventCandidate>();
         if (trigger.Event == CustomerEvent.Birthday)
         {
-            Occurrences.Birthdays(history, from, to, candidates);
+            Occurrences.Birthdays(birthdays ??= new Occurrences.BirthdayIndex(history), from, to, candidates);
         }
         else
         {
@@ -184,7 +185,7 @@ public sealed class CampaignEvaluator
         var candidates = new List<EventCandidate>();
         if (trigger.Event == CustomerEvent.Birthday)
         {
-            Occurrences.Birthdays(history, from, to, candidates);
+            Occurrences.Birthdays(birthdays ??= new Occurrences.BirthdayIndex(history), from, to, candidates);
         }
         else
         {
@@ -199,14 +200,14 @@ public sealed class CampaignEvaluator
         var local = ShopLocal(moment);
         var day = DateOnly.FromDateTime(local).DayNumber;
         var second = (int)(local.TimeOfDay.Ticks / TimeSpan.TicksPerSecond);
-        if (facts is null || facts.Second != second || day < facts.Day)
+        if (facts is null || day < facts.Day || (day == facts.Day && second < facts.Second))
         {
             facts = FactTable.AsOf(history, local, factContacts);
             facts.Overlay = overlay;
         }
-        else if (day > facts.Day)
+        else if (day > facts.Day || second > facts.Second)
         {
-            facts.AdvanceTo(DateOnly.FromDayNumber(day));
+            facts.AdvanceTo(DateOnly.FromDayNumber(day), second);
         }
 
         return facts;

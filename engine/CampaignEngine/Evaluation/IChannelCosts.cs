@@ -16,25 +16,21 @@ public interface IChannelCosts
 
 /// <summary>
 /// The default estimate from engine.yaml: an SMS costs its billed segments (70 / 67 characters) times the
-/// channel's <c>price_per_segment</c> (default ¥0.05); any channel with a <c>price_per_message</c> costs
-/// that; everything else (Wangwang, e-mail, group bots) is free.
+/// channel's <c>price_fen</c> (the setting the SMS plugin bills by; default 5 fen); any other channel with a
+/// <c>price_fen</c> costs that per message; everything else (Wangwang, e-mail, group bots) is free.
 /// </summary>
 internal sealed class ConfiguredChannelCosts(EngineConfig config) : IChannelCosts
 {
     public long EstimateFen(string channel, RenderedText text)
     {
-        var settings = config.Channels.GetValueOrDefault(channel);
         if (channel == "sms")
         {
-            var price = Money(settings, "price_per_segment") ?? SmsSize.DefaultPricePerSegment;
-            return ToFen(SmsSize.Of(text.Body).Segments * price);
+            return ToFen(SmsSize.Of(text.Body).Segments * TemplateChecker.SmsPrice(config));
         }
 
-        return Money(settings, "price_per_message") is { } each ? ToFen(each) : 0;
+        return config.Channels.GetValueOrDefault(channel)?.GetValueOrDefault("price_fen") is { } fen
+            && long.TryParse(fen, NumberStyles.None, CultureInfo.InvariantCulture, out var each) ? each : 0;
     }
-
-    private static decimal? Money(IReadOnlyDictionary<string, string>? settings, string key)
-        => settings?.GetValueOrDefault(key) is { } text && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : null;
 
     private static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero);
 }

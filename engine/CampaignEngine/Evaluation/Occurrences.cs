@@ -56,25 +56,68 @@ internal static class Occurrences
         }
     }
 
-    public static void Birthdays(OrderHistory history, long from, long to, List<EventCandidate> into)
+    /// <summary>Customers by birthday (month and day), built once per history: a window of a few hours looks at its days only, not at every customer.</summary>
+    public sealed class BirthdayIndex
     {
-        var firstYear = DateOnly.FromDayNumber((int)Math.Floor(from / 86400.0)).Year;
-        var lastYear = DateOnly.FromDayNumber((int)Math.Floor(to / 86400.0)).Year;
-        for (var row = 0; row < history.CustomerCount; row++)
+        private readonly int[] starts = new int[13 * 32 + 1];
+        private readonly int[] rows;
+
+        public BirthdayIndex(OrderHistory history)
         {
-            var birthday = history.BirthdayDays[row];
-            if (birthday == OrderHistory.NoDay)
+            var counts = new int[13 * 32];
+            for (var row = 0; row < history.CustomerCount; row++)
+            {
+                if (history.BirthdayDays[row] is var day && day != OrderHistory.NoDay)
+                {
+                    counts[Key(DateOnly.FromDayNumber(day))]++;
+                }
+            }
+
+            for (var k = 0; k < counts.Length; k++)
+            {
+                starts[k + 1] = starts[k] + counts[k];
+            }
+
+            rows = new int[starts[^1]];
+            var next = (int[])starts.Clone();
+            for (var row = 0; row < history.CustomerCount; row++)
+            {
+                if (history.BirthdayDays[row] is var day && day != OrderHistory.NoDay)
+                {
+                    rows[next[Key(DateOnly.FromDayNumber(day))]++] = row;
+                }
+            }
+        }
+
+        public ReadOnlySpan<int> BornOn(int month, int day) => rows.AsSpan(starts[month * 32 + day], starts[month * 32 + day + 1] - starts[month * 32 + day]);
+
+        private static int Key(DateOnly date) => date.Month * 32 + date.Day;
+    }
+
+    /// <summary>Birthdays (at the shop's midnight) in the window, one occurrence per customer and year; Feb 29 birthdays fall on Feb 28 in common years.</summary>
+    public static void Birthdays(BirthdayIndex index, long from, long to, List<EventCandidate> into)
+    {
+        var firstDay = (int)Math.Floor(from / 86400.0);
+        var lastDay = (int)Math.Floor(to / 86400.0);
+        for (var dayNumber = firstDay; dayNumber <= lastDay; dayNumber++)
+        {
+            var at = dayNumber * 86400L;
+            if (at <= from || at > to)
             {
                 continue;
             }
 
-            var date = DateOnly.FromDayNumber(birthday);
-            for (var year = firstYear; year <= lastYear; year++)
+            var date = DateOnly.FromDayNumber(dayNumber);
+            foreach (var row in index.BornOn(date.Month, date.Day))
             {
-                var at = Facts.Birthdays.In(date, year).DayNumber * 86400L;
-                if (at > from && at <= to)
+                into.Add(new EventCandidate(row, date.Year));
+            }
+
+            if (date is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(date.Year))
+            {
+                foreach (var row in index.BornOn(2, 29))
                 {
-                    into.Add(new EventCandidate(row, year));
+                    into.Add(new EventCandidate(row, date.Year));
                 }
             }
         }

@@ -43,6 +43,6 @@ internal static class Birthdays
         return age < 0 ? double.NaN : age;
     }
 
-    internal static DateOnly In(DateOnly birthday, int year)
+    private static DateOnly In(DateOnly birthday, int year)
         => birthday is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year) ? new DateOnly(year, 2, 28) : new DateOnly(year, birthday.Month, birthday.Day);
 }

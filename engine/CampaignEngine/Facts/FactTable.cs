@@ -60,7 +60,7 @@ public sealed class FactTable
 
     /// <summary>Evaluation moment: shop-local day number and second of that day.</summary>
     internal int Day { get; private set; }
-    internal int Second { get; }
+    internal int Second { get; private set; }
     internal long Moment => Day * 86400L + Second;
 
     /// <summary>ISO weekday of the evaluation date: Monday 1 … Sunday 7.</summary>
@@ -110,12 +110,18 @@ public sealed class FactTable
     /// Moves the table forward to the same time of day on a later date, recomputing only customers with
     /// a paid or logistics event in between, then re-scoring RFM (quintiles over the whole base).
     /// </summary>
-    internal void AdvanceTo(DateOnly date)
+    internal void AdvanceTo(DateOnly date) => AdvanceTo(date, Second);
+
+    /// <summary>
+    /// Moves the table forward to a later moment (a later date, or a later time of the same day), recomputing
+    /// only customers with a paid or logistics event on the days in between (both ends included), then re-scoring RFM.
+    /// </summary>
+    internal void AdvanceTo(DateOnly date, int secondOfDay)
     {
         var target = date.DayNumber;
-        if (target < Day)
+        if (target < Day || (target == Day && secondOfDay < Second))
         {
-            throw new ArgumentOutOfRangeException(nameof(date), "facts only move forward; compute a new table for an earlier date");
+            throw new ArgumentOutOfRangeException(nameof(date), "facts only move forward; compute a new table for an earlier moment");
         }
 
         var touched = new List<int>();
@@ -134,6 +140,7 @@ public sealed class FactTable
         }
 
         Day = target;
+        Second = secondOfDay;
         var pass = new CustomerFactsPass(this);
         foreach (var row in touched)
         {

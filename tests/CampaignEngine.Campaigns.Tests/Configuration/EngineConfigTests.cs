@@ -17,8 +17,8 @@ public sealed class EngineConfigTests
         Assert.Equal("Asia/Shanghai", config.TimeZone.Id);
         Assert.False(config.TrustScripts);
         Assert.Equal([new FrequencyCap(3, CapWindowKind.Rolling, TimeSpan.FromDays(30), "max 3 per 30d"), new FrequencyCap(1, CapWindowKind.CalendarDay, TimeSpan.Zero, "1 per day")], config.GlobalCaps);
-        Assert.Equal("0.05", config.Channels["sms"]["price_per_segment"]);
-        Assert.Equal("SMS_API_KEY", config.Channels["sms"]["api_key_env"]);
+        Assert.Equal("5", config.Channels["sms"]["price_fen"]);
+        Assert.Equal("SMS_ACCESS_KEY", config.Channels["sms"]["access_key_env"]);
         Assert.Contains("wechat_work", config.KnownChannels);
         Assert.Equal((7, 30), (config.OutcomeWindowDays, config.LoyalPriceDays));
         Assert.Equal(("anniversary", 9, 18), Assert.Single(config.ShopDays) is var day ? (day.Id, day.Month, day.Day) : default);
@@ -49,12 +49,12 @@ public sealed class EngineConfigTests
     [Fact]
     public void Chinese_keys_are_accepted()
     {
-        var (config, diagnostics) = Read.Engine("店铺:\n  名称: 小店\n时区: Asia/Shanghai\n全局限制: 每天1次\n渠道:\n  短信: {price_per_segment: 0.04}\n");
+        var (config, diagnostics) = Read.Engine("店铺:\n  名称: 小店\n时区: Asia/Shanghai\n全局限制: 每天1次\n渠道:\n  短信: {price_fen: 4}\n");
 
         Assert.Empty(diagnostics);
         Assert.Equal("小店", config.ShopName);
         Assert.Equal(CapWindowKind.CalendarDay, Assert.Single(config.GlobalCaps).Window);
-        Assert.Equal("0.04", config.Channels["sms"]["price_per_segment"]);
+        Assert.Equal("4", config.Channels["sms"]["price_fen"]);
     }
 
     [Fact]

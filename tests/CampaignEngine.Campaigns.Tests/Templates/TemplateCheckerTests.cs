@@ -130,10 +130,10 @@ public sealed class TemplateCheckerTests
     {
         var config = EngineConfig.Default with
         {
-            Channels = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["sms"] = new Dictionary<string, string> { ["price_per_segment"] = "0.035" } },
+            Channels = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["sms"] = new Dictionary<string, string> { ["price_fen"] = "4" } },
         };
 
-        Assert.Equal(0.035m, TemplateChecker.SmsPrice(config));
+        Assert.Equal(0.04m, TemplateChecker.SmsPrice(config));
         Assert.Equal(SmsSize.DefaultPricePerSegment, TemplateChecker.SmsPrice(EngineConfig.Default));
     }
 

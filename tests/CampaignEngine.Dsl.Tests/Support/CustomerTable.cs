@@ -23,7 +23,7 @@ internal sealed class CustomerTable(int rows)
     public int[] PreferredTime { get; } = new int[rows];
     public bool[] IsMember { get; } = new bool[rows];
     public ulong[] Tags { get; } = new ulong[rows];
-    public uint[] Bought { get; } = new uint[rows];
+    public uint[] Bought { get; set; } = new uint[rows];
     public double[] LastContactDays { get; } = new double[rows];
 
     /// <summary>Rows with every kind of value, missing ones included, from a fixed seed.</summary>

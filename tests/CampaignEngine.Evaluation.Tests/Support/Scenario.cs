@@ -18,7 +18,7 @@ internal sealed class Scenario : IDisposable
         time_zone: Asia/Shanghai
         channels:
           sms:
-            price_per_segment: 0.05
+            price_fen: 5
         """;
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "ce-eval-" + Guid.NewGuid().ToString("N"));

@@ -94,7 +94,7 @@ internal static partial class EngineConfigLoader
     private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadChannels(MappingReader keys)
     {
         var channels = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (keys.Mapping("channels", "{sms: {price_per_segment: 0.05}}") is not { } node)
+        if (keys.Mapping("channels", "{sms: {plugin: sms, price_fen: 5}}") is not { } node)
         {
             return channels;
         }

@@ -52,10 +52,11 @@ internal static class TemplateChecker
         }
     }
 
+    /// <summary>Yuan per SMS segment, from the sms channel's <c>price_fen</c> — the same setting the SMS plugin bills by.</summary>
     public static decimal SmsPrice(EngineConfig config)
-        => config.Channels.TryGetValue("sms", out var settings) && settings.TryGetValue("price_per_segment", out var price)
-            && decimal.TryParse(price, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? value : SmsSize.DefaultPricePerSegment;
+        => config.Channels.TryGetValue("sms", out var settings) && settings.TryGetValue("price_fen", out var price)
+            && long.TryParse(price, NumberStyles.None, CultureInfo.InvariantCulture, out var fen)
+            ? fen / 100m : SmsSize.DefaultPricePerSegment;
 
     private static void CheckSms(string name, TemplatePart part, IEnumerable<string> variables, bool marketing, EngineConfig config, DiagnosticBag diagnostics)
     {
