@@ -31,7 +31,7 @@ internal sealed class DryRunCommand : ICliCommand
         var to = new Option<string?>("--to") { Description = "Last day replayed, yyyy-MM-dd (default: the last day with an order or logistics event)." };
         var report = new Option<string>("--report") { Description = "Folder for report.html, report.json, sends.csv, suppressed.csv.", DefaultValueFactory = _ => "out" };
         var window = new Option<string?>("--window") { Description = "Outcome window: a send converts when the customer pays an order within it (7d, 14d; default: engine.yaml outcome_window_days, else 7d)." };
-        var step = new Option<int>("--event-step") { Description = "Hours between the sweeps that decide customer events within a day (1–24, default 4): an event is decided at the first sweep or scheduled moment after it.", DefaultValueFactory = _ => 4 };
+        var step = new Option<int>("--event-step") { Description = "Hours between the sweeps that decide customer events within a day (1–24, default 1): an event is decided at the first sweep or scheduled moment after it.", DefaultValueFactory = _ => 1 };
         var command = new Command("dry-run", "Replay the campaigns over past orders without sending anything; report who would have been contacted, at what cost, and the outcome against the holdout.")
         {
             directory, data, from, to, report, window, step,
@@ -48,7 +48,7 @@ internal sealed class DryRunCommand : ICliCommand
         return command;
     }
 
-    internal static int Run(CliConsole console, string directory, string data, string? fromText, string? toText, string reportFolder, string? windowText, int eventStepHours = 4)
+    internal static int Run(CliConsole console, string directory, string data, string? fromText, string? toText, string reportFolder, string? windowText, int eventStepHours = 1)
     {
         if (eventStepHours is < 1 or > 24)
         {
