@@ -69,8 +69,12 @@ public sealed class ExplainCommandTests
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var campaigns = json.RootElement.GetProperty("campaigns").EnumerateArray().ToList();
-        Assert.Equal(["rfm-vip", "after-sales-care", "cycle-reminder"], campaigns.Select(c => c.GetProperty("campaign").GetString()));
-        var audience = campaigns[0].GetProperty("audience");
+        // Every shipped campaign, in campaign priority order (then id).
+        Assert.Equal(
+            ["logistics-arrived", "logistics-shipped", "logistics-signed", "logistics-stalled", "vip-early-access", "birthday-surprise",
+             "rfm-vip", "holiday-greetings", "preference-targeting", "review-invitation", "after-sales-care", "cycle-reminder"],
+            campaigns.Select(c => c.GetProperty("campaign").GetString()));
+        var audience = campaigns.Single(c => c.GetProperty("campaign").GetString() == "rfm-vip").GetProperty("audience");
         Assert.True(audience.GetProperty("result").GetBoolean());
         Assert.Equal(frequency.ToString(CultureInfo.InvariantCulture), audience.GetProperty("parts")[1].GetProperty("shown").GetString()!.Split(" = ")[1]);
     }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using CampaignEngine.Evaluation;
+
+namespace CampaignEngine.Reports;
+
+/// <summary>
+/// sends.csv and suppressed.csv, written row by row while the dry-run decides: invariant culture,
+/// RFC 4180 quoting, "\n" line ends and a UTF-8 byte-order mark so Excel opens the Chinese text correctly.
+/// </summary>
+internal sealed class ReportCsv : IDisposable
+{
+    private static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+    private readonly TextWriter _sends;
+    private readonly TextWriter _suppressed;
+
+    public ReportCsv(TextWriter sends, TextWriter suppressed)
+    {
+        _sends = sends;
+        _suppressed = suppressed;
+        _sends.Write("day,send_at,campaign,rule,customer_id,occurrence,channel,template,cost_fen,converted,revenue_fen,text\n");
+        _suppressed.Write("day,decided_at,campaign,rule,customer_id,occurrence,channel,guard,reason_code,reason,converted,revenue_fen\n");
+    }
+
+    /// <summary>Creates (or replaces) both files in the folder.</summary>
+    public static ReportCsv In(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        return new ReportCsv(
+            new StreamWriter(Path.Combine(folder, "sends.csv"), false, Utf8WithBom, 1 << 16),
+            new StreamWriter(Path.Combine(folder, "suppressed.csv"), false, Utf8WithBom, 1 << 16));
+    }
+
+    internal void Send(ReportBuilder builder, Decision d, PurchaseOutcome outcome)
+        => Row(_sends, Day(builder, d.SendAt), Moment(d.SendAt), d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "", d.Template,
+            d.CostFen.ToString(CultureInfo.InvariantCulture), outcome.Converted ? "1" : "0", outcome.RevenueFen.ToString(CultureInfo.InvariantCulture),
+            d.Message?.Text ?? "");
+
+    internal void Suppressed(ReportBuilder builder, Decision d, PurchaseOutcome? outcome)
+        => Row(_suppressed, Day(builder, d.DecidedAt), Moment(d.DecidedAt), d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "",
+            d.Suppression!.Guard, d.Suppression.ReasonCode, d.Suppression.Reason,
+            outcome is { } o ? (o.Converted ? "1" : "0") : "", outcome is { } r ? r.RevenueFen.ToString(CultureInfo.InvariantCulture) : "");
+
+    public void Dispose()
+    {
+        _sends.Dispose();
+        _suppressed.Dispose();
+    }
+
+    private static string Day(ReportBuilder builder, DateTimeOffset moment) => builder.DayOf(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Moment(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static void Row(TextWriter w, params string[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                w.Write(',');
+            }
+
+            w.Write(Quote(fields[i]));
+        }
+
+        w.Write('\n');
+    }
+
+    internal static string Quote(string field)
+        => field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,81 @@
+using CampaignEngine.Cli;
+using CampaignEngine.Cli.Commands;
+using static CampaignEngine.Simulation.Tests.Tactics.TacticReplay;
+
+namespace CampaignEngine.Simulation.Tests.Cli;
+
+/// <summary>The dry-run command on the shipped campaigns and the sample shop, in-process.</summary>
+public sealed class DryRunCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "dryrun-cli-" + Guid.NewGuid().ToString("N"));
+
+    private (int Exit, string Out, string Error) Run(string report, string? from = "2025-10-01", string? to = "2025-11-30", string? window = null, string? campaigns = null)
+    {
+        var (o, e) = (new StringWriter(), new StringWriter());
+        var exit = DryRunCommand.Run(new CliConsole(o, e), campaigns ?? Repo("campaigns"), Repo("campaigns/data"), from, to, Path.Combine(_root, report), window);
+        return (exit, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void The_same_inputs_give_byte_identical_reports()
+    {
+        var first = Run("a");
+        var second = Run("b");
+
+        Assert.Equal(ExitCodes.Ok, first.Exit);
+        Assert.Equal(ExitCodes.Ok, second.Exit);
+        Assert.Contains("Nothing was sent.", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"Report: {Path.Combine(_root, "a", "report.html")}", first.Out, StringComparison.Ordinal);
+        Assert.Contains("dry-run: 2025-11-30 (61/61 days)", first.Error, StringComparison.Ordinal);
+        foreach (var file in new[] { "report.json", "sends.csv", "suppressed.csv", "report.html" })
+        {
+            var a = File.ReadAllBytes(Path.Combine(_root, "a", file));
+            Assert.True(a.Length > 200, file);
+            Assert.Equal(a, File.ReadAllBytes(Path.Combine(_root, "b", file)));
+        }
+
+        // Rejected rows are listed next to the report, not written into the data folder.
+        Assert.True(File.Exists(Path.Combine(_root, "a", "rejects.csv")));
+    }
+
+    [Theory]
+    [InlineData("2025-13-01", null, "--from '2025-13-01' is not a date")]
+    [InlineData("2025-12-01", "2025-11-01", "is after --to")]
+    public void Bad_dates_are_usage_errors(string from, string? to, string message)
+    {
+        var (exit, _, error) = Run("x", from, to);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_window_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("x", window: "7 days");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--window '7 days' is not a window; write whole days between 1 and 90, e.g. 7d or 2w", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Campaign_errors_are_shown_with_their_place_and_nothing_runs()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "bad")).FullName;
+        File.WriteAllText(Path.Combine(folder, "broken.yaml"), "campaign: broken\nschedule: daily 10:00\nrules:\n  - rule: r\n    when: frequncy >= 2\n    then: tag \"x\"\n");
+
+        var (exit, _, error) = Run("x", campaigns: folder);
+
+        Assert.Equal(ExitCodes.InputErrors, exit);
+        Assert.Contains("broken.yaml:5:11: error", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "x")));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, true);
+        }
+    }
+}
