@@ -34,8 +34,32 @@ public sealed class DryRunCommandTests : IDisposable
             Assert.Equal(a, File.ReadAllBytes(Path.Combine(_root, "b", file)));
         }
 
-        // Rejected rows are listed next to the report, not written into the data folder.
-        Assert.True(File.Exists(Path.Combine(_root, "a", "rejects.csv")));
+        // The sample shop has no bad rows, so no rejects file is written — and never one into the data folder.
+        Assert.False(File.Exists(Path.Combine(_root, "a", "rejects.csv")));
+        Assert.False(File.Exists(Path.Combine(Repo("campaigns/data"), "rejects", "rejects.csv")));
+    }
+
+    [Fact]
+    public void Bad_rows_of_the_shop_export_are_listed_next_to_the_report_not_in_the_data_folder()
+    {
+        var data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(data);
+        foreach (var file in new[] { "orders.csv", "customers.csv" })
+        {
+            File.Copy(Path.Combine(Repo("campaigns/data"), file), Path.Combine(data, file));
+        }
+
+        File.AppendAllText(Path.Combine(data, "orders.csv"), "99900000000000001,lucky506952113,2025-13-45 10:00:00,10.00,交易成功,,,,坏行,裤装,欧美,1,10.00\r\n");
+        var (o, e) = (new StringWriter(), new StringWriter());
+
+        var exit = DryRunCommand.Run(new CliConsole(o, e), Repo("campaigns"), data, "2025-11-01", "2025-11-07", Path.Combine(_root, "r"), null);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var badLine = File.ReadAllLines(Path.Combine(data, "orders.csv")).Length;
+        var rejects = File.ReadAllText(Path.Combine(_root, "r", "rejects.csv"));
+        Assert.Contains($"orders.csv,{badLine},", rejects, StringComparison.Ordinal);
+        Assert.Contains("2025-13-45", rejects, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(data, "rejects")));
     }
 
     [Theory]
