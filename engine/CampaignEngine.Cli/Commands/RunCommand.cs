@@ -110,7 +110,10 @@ internal sealed class RunCommand : ICliCommand
         var quiet = set.Campaigns.ToDictionary(c => c.Id, c => c.Limits.QuietHours, StringComparer.Ordinal);
         var writer = new OutboxWriter(store, runId, campaign => quiet.GetValueOrDefault(campaign), time);
         writer.Note("run_started", $"evaluating {set.Campaigns.Count} campaign(s) at {moment:O}");
-        var evaluator = new CampaignEvaluator(set.Campaigns, set.Config, history, new RunContactHistory(store.Contacts));
+        var evaluator = new CampaignEvaluator(set.Campaigns, set.Config, history, new RunContactHistory(store.Contacts))
+        {
+            BudgetSpentEarlier = store.BudgetSpent,
+        };
         evaluator.Evaluate(moment, writer.Add, writer.Change);
         writer.Note("run_finished", $"{writer.Sends} send(s), {writer.Suppressed} suppressed");
         writer.Flush();

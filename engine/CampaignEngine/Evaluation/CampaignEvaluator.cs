@@ -36,7 +36,7 @@ public sealed class CampaignEvaluator
     private readonly FestivalCalendar calendar;
     private readonly TimeZoneInfo zone;
     private readonly FrequencyCapGuard caps;
-    private readonly BudgetLedger budget = new();
+    private readonly BudgetLedger budget;
     private readonly LoyalPriceGuard loyalPrice;
     private readonly ContactHistory factContacts;
     private readonly CustomerOverlay overlay = new();
@@ -66,6 +66,7 @@ public sealed class CampaignEvaluator
         this.history = history;
         this.contacts = contacts;
         this.costs = costs ?? new ConfiguredChannelCosts(config);
+        budget = new BudgetLedger();
         this.calendar = calendar ?? (config.ShopDays.Count > 0 ? FestivalCalendar.Default.WithShopDays(config.ShopDays) : FestivalCalendar.Default);
         zone = config.TimeZone;
         caps = new FrequencyCapGuard(contacts, config.GlobalCaps, zone);
@@ -77,6 +78,12 @@ public sealed class CampaignEvaluator
             .Select(c => (Row: history.FindCustomer(c.CustomerId), Moment: ShopLocal(c.At)))
             .Where(c => c.Row >= 0));
     }
+
+    /// <summary>
+    /// What earlier runs already spent per campaign and shop day (a live run's state store), so that several
+    /// `campaign run`s on one day share the daily budget instead of each spending it afresh.
+    /// </summary>
+    public Func<string, DateOnly, long>? BudgetSpentEarlier { init => budget = new BudgetLedger(value); }
 
     /// <summary>How far back event occurrences are looked for on the first call (later calls continue where the last one ended). One day by default.</summary>
     public TimeSpan EventLookback { get; init; } = TimeSpan.FromDays(1);

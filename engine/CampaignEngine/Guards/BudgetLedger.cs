@@ -8,14 +8,16 @@ namespace CampaignEngine.Guards;
 /// year of sends). A send that would pass the daily or total budget is suppressed; the campaign stops
 /// spending for that day, the next day starts afresh.
 /// </summary>
-internal sealed class BudgetLedger
+internal sealed class BudgetLedger(Func<string, DateOnly, long>? spentEarlier = null)
 {
     public const string Name = "budget";
 
     private readonly Dictionary<(string Campaign, DateOnly Day), long> daily = [];
+    private readonly Dictionary<(string Campaign, DateOnly Day), long> earlier = [];
     private readonly Dictionary<string, long> total = new(StringComparer.Ordinal);
 
-    public long SpentOn(string campaign, DateOnly day) => daily.GetValueOrDefault((campaign, day));
+    /// <summary>Spent on the day: by earlier runs (a live run's state store, read once per campaign and day) plus this ledger's sends.</summary>
+    public long SpentOn(string campaign, DateOnly day) => SpentEarlier(campaign, day) + daily.GetValueOrDefault((campaign, day));
 
     public long SpentInTotal(string campaign) => total.GetValueOrDefault(campaign);
 
@@ -52,8 +54,24 @@ internal sealed class BudgetLedger
     /// <summary>Records the cost of a send that went out.</summary>
     public void Spend(string campaign, DateOnly day, long costFen)
     {
-        daily[(campaign, day)] = SpentOn(campaign, day) + costFen;
+        daily[(campaign, day)] = daily.GetValueOrDefault((campaign, day)) + costFen;
         total[campaign] = SpentInTotal(campaign) + costFen;
+    }
+
+    private long SpentEarlier(string campaign, DateOnly day)
+    {
+        if (spentEarlier is null)
+        {
+            return 0;
+        }
+
+        if (!earlier.TryGetValue((campaign, day), out var spent))
+        {
+            spent = spentEarlier(campaign, day);
+            earlier[(campaign, day)] = spent;
+        }
+
+        return spent;
     }
 
     private static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero);
