@@ -136,26 +136,11 @@ internal static partial class EngineConfigLoader
     private static List<ShopDay> ReadShopDays(MappingReader keys, DiagnosticBag diagnostics, string file)
     {
         var days = new List<ShopDay>();
-        if (keys["holidays"] is not { } node)
+        var chinese = diagnostics.Chinese;
+        foreach (var day in keys.MappingList("holidays", CampaignKeys.Holiday,
+            chinese ? "列表" : "a list", "[{id: anniversary, name: 店庆, date: \"09-18\"}]",
+            chinese ? "键值映射" : "a mapping", "{id: anniversary, name: 店庆, date: \"09-18\"}"))
         {
-            return days;
-        }
-
-        if (node is not SequenceNode sequence)
-        {
-            keys.WrongType(node, "holidays", diagnostics.Chinese ? "列表" : "a list", "[{id: anniversary, name: 店庆, date: \"09-18\"}]");
-            return days;
-        }
-
-        foreach (var item in sequence.Items)
-        {
-            if (item is not MappingNode mapping)
-            {
-                keys.WrongType(item, "holidays", diagnostics.Chinese ? "键值映射" : "a mapping", "{id: anniversary, name: 店庆, date: \"09-18\"}");
-                continue;
-            }
-
-            var day = new MappingReader(mapping, CampaignKeys.Holiday, file, diagnostics);
             var id = day.Text("id", "anniversary", required: true);
             var name = day.Text("name", "店庆");
             var date = day.Text("date", "\"09-18\"", required: true);

@@ -243,28 +243,12 @@ internal static partial class CampaignReader
 
     private static List<InlineRule> ReadInlineRules(SourceDocument document, MappingReader keys, DiagnosticBag diagnostics)
     {
-        var file = document.File;
         var rules = new List<InlineRule>();
-        if (keys["rules"] is not { } node)
+        var chinese = diagnostics.Chinese;
+        foreach (var rule in keys.MappingList("rules", CampaignKeys.Rule,
+            chinese ? "规则列表" : "a list of rules", "[{rule: cycle_due, when: …, then: send cycle_reminder}]",
+            chinese ? "规则(键值映射)" : "a rule (a mapping)", "{rule: cycle_due, when: …, then: send cycle_reminder}"))
         {
-            return rules;
-        }
-
-        if (node is not SequenceNode sequence)
-        {
-            keys.WrongType(node, "rules", diagnostics.Chinese ? "规则列表" : "a list of rules", "[{rule: cycle_due, when: …, then: send cycle_reminder}]");
-            return rules;
-        }
-
-        foreach (var item in sequence.Items)
-        {
-            if (item is not MappingNode mapping)
-            {
-                keys.WrongType(item, "rules", diagnostics.Chinese ? "规则(键值映射)" : "a rule (a mapping)", "{rule: cycle_due, when: …, then: send cycle_reminder}");
-                continue;
-            }
-
-            var rule = new MappingReader(mapping, CampaignKeys.Rule, file, diagnostics);
             var nameNode = rule.Text("rule", "cycle_due", required: true);
             var priority = rule.Integer("priority", 0, 100_000) ?? DefaultPriority;
             _ = rule.Text("description", "\"…\"");

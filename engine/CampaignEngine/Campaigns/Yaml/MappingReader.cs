@@ -105,6 +105,36 @@ internal sealed class MappingReader
         }
     }
 
+    /// <summary>
+    /// A list of mappings (<c>rules:</c>, <c>holidays:</c>), each read with <paramref name="itemKeys"/>; a value that is
+    /// not a list, or an item that is not a mapping, is a wrong-type diagnostic and is skipped.
+    /// </summary>
+    public IEnumerable<MappingReader> MappingList(string name, KeySet itemKeys, string listExpected, string listExample, string itemExpected, string itemExample)
+    {
+        switch (this[name])
+        {
+            case null:
+                yield break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is MappingNode mapping)
+                    {
+                        yield return new MappingReader(mapping, itemKeys, File, Diagnostics);
+                    }
+                    else
+                    {
+                        WrongType(item, name, itemExpected, itemExample);
+                    }
+                }
+
+                break;
+            case var other:
+                WrongType(other, name, listExpected, listExample);
+                break;
+        }
+    }
+
     /// <summary>A list of single values; one value alone is a list of one (<c>channels: sms</c>).</summary>
     public IReadOnlyList<ScalarNode>? List(string name, string example)
     {
