@@ -41,6 +41,7 @@ public sealed class CampaignEvaluator
     private readonly ContactHistory factContacts;
     private readonly CustomerOverlay overlay = new();
     private readonly Dictionary<string, MessageRenderer> renderers = new(StringComparer.Ordinal);
+    private readonly Dictionary<SendAction, IReadOnlyList<string>> channelsOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, DateTimeOffset> evaluatedUntil = new(StringComparer.Ordinal);
     private readonly int[] ruleOf;
     private readonly int[] stamp;
@@ -170,7 +171,7 @@ public sealed class CampaignEvaluator
         }
         else
         {
-            Occurrences.OrderEvents(history, trigger.Event, from, to, candidates, stamp, ref stampValue);
+            Occurrences.OrderEvents(history, trigger.Event, from, to, candidates);
         }
 
         run.Events(candidates, key => Occurrences.Text(trigger.Event, null, history, key));
@@ -196,7 +197,7 @@ public sealed class CampaignEvaluator
         }
         else
         {
-            Occurrences.OrderEvents(history, trigger.Event, from, to, candidates, stamp, ref stampValue);
+            Occurrences.OrderEvents(history, trigger.Event, from, to, candidates);
         }
 
         return [.. candidates.Where(c => c.Row == row).Select(c => Occurrences.Text(trigger.Event, null, history, c.Key))];
@@ -296,6 +297,9 @@ public sealed class CampaignEvaluator
     /// <summary>One campaign's evaluation at one moment.</summary>
     private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes)
     {
+        private SendTiming? timing;
+
+        private SendTiming Timing => timing ??= owner.TimingOf(campaign, moment);
         /// <summary>Every customer, one occurrence each (a scheduled run, a festival).</summary>
         public void AllRows(string occurrence)
         {
@@ -373,7 +377,7 @@ public sealed class CampaignEvaluator
             {
                 var error = owner.ruleErrors.Remove(row, out var message) ? message : "the condition failed";
                 decisions(new Decision(campaign.Id, "", customerId, occurrence, moment, moment, null, "", null, 0,
-                    new Suppression("evaluation", "condition_failed", error)));
+                    new Suppression("evaluation", "condition_failed", error)) { CustomerRow = row });
                 return;
             }
 
@@ -383,7 +387,7 @@ public sealed class CampaignEvaluator
                 switch (action)
                 {
                     case SendAction send:
-                        decisions(owner.Decide(campaign, rule, send, table, row, customerId, occurrence, moment));
+                        decisions(owner.Decide(campaign, rule, send, table, row, customerId, occurrence, Timing));
                         break;
                     case TagAction tag:
                         owner.overlay.SetTag(row, tag.Tag, true);
@@ -403,19 +407,24 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>The guards for one send, in the documented order; records the send when every guard lets it through.</summary>
-    internal Decision Decide(Campaign<FactTable> campaign, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, DateTimeOffset moment)
+    internal Decision Decide(Campaign<FactTable> campaign, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
     {
         var key = IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
-        var sendAt = QuietHoursGuard.SendAt(moment, campaign.Limits.QuietHours, zone);
+        var (moment, sendAt) = (timing.Moment, timing.SendAt);
         Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
-            => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression);
+            => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression) { CustomerRow = row };
 
-        if (contacts.Contains(key))
+        if (contacts.WasSent(customerId, key))
         {
             return Make(null, null, 0, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
         }
 
-        IReadOnlyList<string> channels = send.Channels.Count > 0 ? [.. send.Channels.Select(ChannelNames.Canonical)] : campaign.Channels;
+        if (!channelsOf.TryGetValue(send, out var channels))
+        {
+            channels = send.Channels.Count > 0 ? [.. send.Channels.Select(ChannelNames.Canonical)] : campaign.Channels;
+            channelsOf[send] = channels;
+        }
+
         var optOuts = history.OptOuts[row];
         if (OptOutGuard.Check(optOuts, channels) is { } optedOut)
         {
@@ -434,10 +443,17 @@ public sealed class CampaignEvaluator
             }
         }
 
+        // Rendered only when a guard needs the text: a holdout records what it would have got, the budget
+        // needs the cost. A capped customer (most suppressions of a long dry-run) costs no rendering.
         RenderedMessage? message = null;
         long cost = 0;
-        if (channel is not null)
+        Suppression? Render()
         {
+            if (channel is null)
+            {
+                return null;
+            }
+
             if (!renderers.TryGetValue(campaign.Id, out var renderer))
             {
                 renderers[campaign.Id] = renderer = new MessageRenderer(campaign, config);
@@ -446,31 +462,38 @@ public sealed class CampaignEvaluator
             var (text, values, error) = renderer.Render(send.Template, channel, table, row, rule.Name, send.With);
             if (text is null)
             {
-                return Make(channel, null, 0, new Suppression("template", "render_failed", $"template '{send.Template}' ({channel}) failed to render: {error}"));
+                return new Suppression("template", "render_failed", $"template '{send.Template}' ({channel}) failed to render: {error}");
             }
 
             message = new RenderedMessage(address!, text.Body, text.Subject, text.Html, campaign.Marketing, values);
             cost = costs.EstimateFen(channel, text);
+            return null;
         }
 
         if (Holdout.IsHeldOut(campaign.Id, customerId, campaign.HoldoutPercent))
         {
-            return Make(channel, message, cost, new Suppression(HoldoutName, "holdout",
-                string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {Holdout.Position(campaign.Id, customerId):0.00}): would have been sent, never sent")));
+            return Render() is { } failed
+                ? Make(channel, null, 0, failed)
+                : Make(channel, message, cost, new Suppression(HoldoutName, "holdout",
+                    string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {Holdout.Position(campaign.Id, customerId):0.00}): would have been sent, never sent")));
         }
 
-        if (caps.Check(campaign.Id, campaign.Limits.PerCustomer, customerId, sendAt) is { } capped)
+        if (caps.Check(campaign.Id, timing.Caps, customerId) is { } capped)
         {
-            return Make(channel, message, cost, capped);
+            return Make(channel, null, 0, capped);
         }
 
-        var budgetDay = DateOnly.FromDateTime(ShopLocal(sendAt));
-        if (budget.Check(campaign.Id, campaign.Limits.Budget, budgetDay, cost) is { } spent)
+        if (Render() is { } renderFailed)
+        {
+            return Make(channel, null, 0, renderFailed);
+        }
+
+        if (budget.Check(campaign.Id, campaign.Limits.Budget, timing.BudgetDay, cost) is { } spent)
         {
             return Make(channel, message, cost, spent);
         }
 
-        if (loyalPrice.Check(send.With, row, ShopSecond(moment)) is { } undercuts)
+        if (loyalPrice.Check(send.With, row, timing.MomentSecond) is { } undercuts)
         {
             return Make(channel, message, cost, undercuts);
         }
@@ -481,11 +504,21 @@ public sealed class CampaignEvaluator
                 $"no channel of {string.Join(", ", channels)} reaches the customer (sms needs a phone, email an address, group channels a customer group) with a text in template '{send.Template}'"));
         }
 
-        budget.Spend(campaign.Id, budgetDay, cost);
+        budget.Spend(campaign.Id, timing.BudgetDay, cost);
         contacts.Record(new Contact(campaign.Id, rule.Name, customerId, channel, sendAt, key));
-        factContacts.Add(row, ShopSecond(sendAt));
+        factContacts.Add(row, timing.SendAtSecond);
         return Make(channel, message, cost, null);
     }
 
     private const string HoldoutName = "holdout";
+
+    /// <summary>When a campaign's sends decided at a moment go out, and what follows from it for the guards — the same for every customer of the run.</summary>
+    internal SendTiming TimingOf(Campaign<FactTable> campaign, DateTimeOffset moment)
+    {
+        var sendAt = QuietHoursGuard.SendAt(moment, campaign.Limits.QuietHours, zone);
+        return new SendTiming(moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), DateOnly.FromDateTime(ShopLocal(sendAt)), caps.WindowsAt(campaign.Limits.PerCustomer, sendAt));
+    }
 }
+
+/// <summary>A campaign run's decision moment, the (quiet-hours) send moment, both in shop seconds, the budget day and the cap windows.</summary>
+internal sealed record SendTiming(DateTimeOffset Moment, DateTimeOffset SendAt, long MomentSecond, long SendAtSecond, DateOnly BudgetDay, CapWindows Caps);

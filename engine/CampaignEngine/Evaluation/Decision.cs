@@ -24,6 +24,9 @@ public sealed record Decision(
 {
     public bool IsSend => Suppression is null;
 
+    /// <summary>The customer's row in the order history the evaluator decided on (−1 when not known): spares the dry-run's report a look-up by id per decision.</summary>
+    internal int CustomerRow { get; init; } = -1;
+
     /// <summary>(campaign, rule, customer, occurrence): the same key is never sent twice, live or simulated.</summary>
     public string IdempotencyKey => IdempotencyKeys.For(Campaign, Rule, CustomerId, Occurrence);
 }

@@ -18,7 +18,7 @@ namespace CampaignEngine.Evaluation;
 /// </summary>
 internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig config)
 {
-    private readonly Dictionary<string, Func<FactTable, int, object?>?> readers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<FactTable, int, string?>?> readers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), IReadOnlyList<string>> variablesOf = [];
 
     public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(
@@ -30,12 +30,9 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
             return (null, values, $"template '{templateName}' has no text for {channel}");
         }
 
-        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in VariablesOf(templateName, text))
         {
-            var value = Value(name, facts, row, rule, with);
-            variables[name] = value;
-            if (value is not null)
+            if (Value(name, facts, row, rule, with) is { } value)
             {
                 values[name] = value;
             }
@@ -43,8 +40,8 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
 
         try
         {
-            var rendered = text.Render(variables);
-            var error = LiquidError(rendered.Body) ?? LiquidError(rendered.Subject) ?? LiquidError(rendered.Html);
+            var rendered = text.Render(values);
+            var error = text.IsPlain ? null : LiquidError(rendered.Body) ?? LiquidError(rendered.Subject) ?? LiquidError(rendered.Html);
             return error is null ? (rendered, values, null) : (null, values, error);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -115,16 +112,16 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
             readers[name] = read;
         }
 
-        return read?.Invoke(facts, row) is { } result ? Format(TypeOf(name), result) : null;
+        return read?.Invoke(facts, row);
     }
 
-    private DslType TypeOf(string name) => campaign.Schema.Fields.First(f => f.Name == name || f.Aliases.Contains(name)).Type;
-
-    private static Func<FactTable, int, object?> Compile(FieldDefinition<FactTable> field)
+    private static Func<FactTable, int, string?> Compile(FieldDefinition<FactTable> field)
     {
         var read = field.Read;
         var body = Expression.Convert(read.Body, typeof(object));
-        return Expression.Lambda<Func<FactTable, int, object?>>(body, read.Parameters).Compile();
+        var value = Expression.Lambda<Func<FactTable, int, object?>>(body, read.Parameters).Compile();
+        var type = field.Type;
+        return (facts, row) => Format(type, value(facts, row));
     }
 
     /// <summary>A value as a customer should read it: whole numbers without decimals, money with at most two, dates yyyy-MM-dd; null when missing.</summary>

@@ -17,42 +17,18 @@ internal readonly record struct EventCandidate(int Row, int Key);
 /// </summary>
 internal static class Occurrences
 {
-    public static void OrderEvents(OrderHistory history, CustomerEvent kind, long from, long to, List<EventCandidate> into, int[] stamp, ref int stampValue)
+    public static void OrderEvents(OrderHistory history, CustomerEvent kind, long from, long to, List<EventCandidate> into)
     {
-        var (days, seconds) = kind switch
+        var events = history.EventsOf(kind switch
         {
-            CustomerEvent.OrderPaid => (history.PaidDay, history.PaidSecond),
-            CustomerEvent.Shipped => (history.ShippedDay, history.ShippedSecond),
-            CustomerEvent.Arrived => (history.ArrivedDay, history.ArrivedSecond),
-            _ => (history.SignedDay, history.SignedSecond),
-        };
-        var firstDay = (int)Math.Floor(from / 86400.0);
-        var lastDay = (int)Math.Floor(to / 86400.0);
-        for (var day = firstDay; day <= lastDay; day++)
+            CustomerEvent.OrderPaid => OrderEventKind.Paid,
+            CustomerEvent.Shipped => OrderEventKind.Shipped,
+            CustomerEvent.Arrived => OrderEventKind.Arrived,
+            _ => OrderEventKind.Signed,
+        });
+        foreach (var order in events.OrdersIn(from, to))
         {
-            stampValue++;
-            foreach (var row in history.CustomersWithEventsOn(day))
-            {
-                if (stamp[row] == stampValue)
-                {
-                    continue;
-                }
-
-                stamp[row] = stampValue;
-                for (var o = history.CustomerOrderStarts[row]; o < history.CustomerOrderStarts[row + 1]; o++)
-                {
-                    if (days[o] != day)
-                    {
-                        continue;
-                    }
-
-                    var at = days[o] * 86400L + seconds[o];
-                    if (at > from && at <= to)
-                    {
-                        into.Add(new EventCandidate(row, o));
-                    }
-                }
-            }
+            into.Add(new EventCandidate(history.OrderCustomer[order], order));
         }
     }
 

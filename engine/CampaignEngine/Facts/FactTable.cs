@@ -92,9 +92,16 @@ public sealed class FactTable
     /// <summary>Facts as of a shop-local moment (e.g. today 10:00 for a daily run).</summary>
     internal static FactTable AsOf(OrderHistory history, DateTime shopLocalMoment, ContactHistory? contacts = null)
     {
-        var table = new FactTable(history, contacts ?? ContactHistory.None, DateOnly.FromDateTime(shopLocalMoment).DayNumber,
-            (int)(shopLocalMoment.TimeOfDay.Ticks / TimeSpan.TicksPerSecond));
+        // RFM cut points are the day's (see AdvanceTo): compute at midnight, then step to the time of day,
+        // so that a table computed at 15:00 equals one advanced there from an earlier moment.
+        var table = new FactTable(history, contacts ?? ContactHistory.None, DateOnly.FromDateTime(shopLocalMoment).DayNumber, 0);
         table.ComputeAll();
+        var second = (int)(shopLocalMoment.TimeOfDay.Ticks / TimeSpan.TicksPerSecond);
+        if (second > 0)
+        {
+            table.AdvanceTo(table.Date, second);
+        }
+
         return table;
     }
 
@@ -110,7 +117,9 @@ public sealed class FactTable
 
     /// <summary>
     /// Moves the table forward to a later moment (a later date, or a later time of the same day), recomputing
-    /// only customers with a paid or logistics event in between, then updating RFM.
+    /// only customers with a paid or logistics event in between. RFM cut points are the shop day's: at each
+    /// midnight passed they are recomputed from every change since the last one and every score is rewritten;
+    /// within the day only the recomputed customers are rescored (see <see cref="RfmIndex"/>).
     /// </summary>
     internal void AdvanceTo(DateOnly date, int secondOfDay)
     {
@@ -120,15 +129,33 @@ public sealed class FactTable
             throw new ArgumentOutOfRangeException(nameof(date), "facts only move forward; compute a new table for an earlier moment");
         }
 
+        // The first step indexes the RFM base (a sort); later steps only merge the changes.
+        _rfm ??= RfmIndex.Build(this);
+        if (target > Day)
+        {
+            Recompute(CustomersWithEventsBefore(target * 86400L), target, 0);
+            _rfm.Recut(this);
+        }
+
+        if (secondOfDay > Second)
+        {
+            var touched = CustomersWithEventsBefore((target * 86400L) + secondOfDay);
+            Recompute(touched, target, secondOfDay);
+            _rfm.Rescore(this, touched);
+        }
+    }
+
+    /// <summary>Customers with a paid or logistics event in [the table's moment, <paramref name="moment"/>): the ones whose facts change by then.</summary>
+    private List<int> CustomersWithEventsBefore(long moment)
+    {
         var touched = new List<int>();
         var seen = _touchedStamp ??= new int[RowCount];
         _stamp++;
-        // Events in [old moment, new moment): at 00:00 the target day itself contributes nothing yet.
-        var lastDay = secondOfDay == 0 ? target - 1 : target;
-        for (var d = Day; d <= lastDay; d++)
+        foreach (var kind in (ReadOnlySpan<OrderEventKind>)[OrderEventKind.Paid, OrderEventKind.Shipped, OrderEventKind.Arrived, OrderEventKind.Signed])
         {
-            foreach (var row in History.CustomersWithEventsOn(d))
+            foreach (var order in History.EventsOf(kind).OrdersIn(Moment - 1, moment - 1))
             {
+                var row = History.OrderCustomer[order];
                 if (seen[row] != _stamp)
                 {
                     seen[row] = _stamp;
@@ -137,11 +164,14 @@ public sealed class FactTable
             }
         }
 
-        // The first step indexes the RFM base (a sort); later steps only merge the changes.
-        _rfm ??= RfmIndex.Build(this);
-        var before = touched.Select(row => RfmIndex.Values.Of(this, row)).ToList();
-        Day = target;
-        Second = secondOfDay;
+        return touched;
+    }
+
+    private void Recompute(List<int> touched, int day, int second)
+    {
+        _rfm!.Track(this, touched);
+        Day = day;
+        Second = second;
         ForEachPartition(touched.Count, (pass, from, to) =>
         {
             for (var i = from; i < to; i++)
@@ -149,8 +179,6 @@ public sealed class FactTable
                 pass.Compute(touched[i]);
             }
         });
-        var after = touched.Select(row => RfmIndex.Values.Of(this, row)).ToList();
-        _rfm.Update(this, before, after);
     }
 
     /// <summary>Runs <paramref name="work"/> over [0, count) split across the cores, each part with its own scratch pass.</summary>

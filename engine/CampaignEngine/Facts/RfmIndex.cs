@@ -2,9 +2,12 @@ namespace CampaignEngine.Facts;
 
 /// <summary>
 /// Keeps the RFM base sorted between days for the day-by-day dry-run: histograms of last order day
-/// and of frequency (counting sort) and the sorted monetary values. A day step removes the old values
-/// of the customers that changed and adds their new ones — a merge, not a sort — so the cut points
-/// come out in O(n) with a small constant, then every score is rewritten in one pass.
+/// and of frequency (counting sort) and the sorted monetary values. The quintile cut points are those of
+/// the shop day's start (<see cref="Recut"/> at each midnight): the customers that changed since the last
+/// recut lose their old values and gain their new ones — a merge, not a sort — so the cut points come out
+/// in O(n) with a small constant, then every score is rewritten in one pass. Within the day a customer who
+/// buys is rescored against the day's cut points (<see cref="Rescore"/>): an hourly event sweep then costs
+/// its few changed customers, not a pass over the whole base.
 /// </summary>
 internal sealed class RfmIndex
 {
@@ -14,6 +17,10 @@ internal sealed class RfmIndex
     private long[] _money;
     private long[] _spare;
     private int _active;
+    private RfmScoring.Cuts _cuts;
+    private readonly bool[] _tracked;
+    private readonly List<int> _trackedRows = [];
+    private readonly List<Values> _trackedBefore = [];
 
     private RfmIndex(FactTable t)
     {
@@ -53,6 +60,8 @@ internal sealed class RfmIndex
         }
 
         Array.Sort(_money);
+        _cuts = CutPoints();
+        _tracked = new bool[t.RowCount];
     }
 
     public static RfmIndex Build(FactTable t) => new(t);
@@ -63,24 +72,47 @@ internal sealed class RfmIndex
         public static Values Of(FactTable t, int row) => new(t.Frequency[row], t.LastOrderDay[row], t.MonetaryFen[row]);
     }
 
-    /// <summary>Applies the changed customers and rewrites every score.</summary>
-    public void Update(FactTable t, List<Values> before, List<Values> after)
+    /// <summary>Remembers the RFM inputs of customers about to be recomputed (the first time since the last recut), for the next <see cref="Recut"/>.</summary>
+    public void Track(FactTable t, List<int> rows)
     {
-        var removed = new List<long>();
-        var added = new List<long>();
-        foreach (var v in before)
+        foreach (var row in rows)
+        {
+            if (!_tracked[row])
+            {
+                _tracked[row] = true;
+                _trackedRows.Add(row);
+                _trackedBefore.Add(Values.Of(t, row));
+            }
+        }
+    }
+
+    /// <summary>Rescores the given customers against the current cut points.</summary>
+    public void Rescore(FactTable t, List<int> rows)
+    {
+        foreach (var row in rows)
+        {
+            _cuts.Score(t, row);
+        }
+    }
+
+    /// <summary>New cut points from every tracked customer's change, and every score rewritten.</summary>
+    public void Recut(FactTable t)
+    {
+        foreach (var v in _trackedBefore)
         {
             if (v.Frequency > 0)
             {
                 _recencyCounts[v.LastDay - _minDay]--;
                 _frequencyCounts[v.Frequency]--;
-                removed.Add(v.MoneyFen);
                 _active--;
             }
         }
 
-        foreach (var v in after)
+        var added = new List<long>();
+        foreach (var row in _trackedRows)
         {
+            _tracked[row] = false;
+            var v = Values.Of(t, row);
             if (v.Frequency > 0)
             {
                 // Customers only move to later days and higher counts: grow at the end.
@@ -93,27 +125,29 @@ internal sealed class RfmIndex
             }
         }
 
-        Merge(removed, added);
+        Merge([.. _trackedBefore.Where(v => v.Frequency > 0).Select(v => v.MoneyFen)], added);
+        _trackedRows.Clear();
+        _trackedBefore.Clear();
+        _cuts = CutPoints();
+        _cuts.ScoreAll(t);
+    }
 
+    private RfmScoring.Cuts CutPoints()
+    {
         if (_active == 0)
         {
-            RfmScoring.Apply(t, _minDay, [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue], [int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue], [long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue]);
-            return;
+            return new RfmScoring.Cuts(_minDay, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue,
+                long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue);
         }
 
         Span<int> ranks = stackalloc int[4];
         RfmScoring.Ranks(_active, ranks);
         Span<int> recencyCuts = stackalloc int[4];
         Span<int> frequencyCuts = stackalloc int[4];
-        Span<long> moneyCuts = stackalloc long[4];
         RfmScoring.CutsFromCounts(_recencyCounts, ranks, recencyCuts);
         RfmScoring.CutsFromCounts(_frequencyCounts, ranks, frequencyCuts);
-        for (var k = 0; k < 4; k++)
-        {
-            moneyCuts[k] = _money[ranks[k] - 1];
-        }
-
-        RfmScoring.Apply(t, _minDay, recencyCuts, frequencyCuts, moneyCuts);
+        return new RfmScoring.Cuts(_minDay, recencyCuts[0], recencyCuts[1], recencyCuts[2], recencyCuts[3], frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
+            _money[ranks[0] - 1], _money[ranks[1] - 1], _money[ranks[2] - 1], _money[ranks[3] - 1]);
     }
 
     /// <summary>The sorted money values minus <paramref name="removed"/> plus <paramref name="added"/>, in one linear pass.</summary>

@@ -61,47 +61,46 @@ internal static class RfmScoring
         CutsFromCounts(frequencyCounts, ranks, frequencyCuts);
         CutsBySelection(money, ranks, moneyCuts);
 
-        Apply(t, minDay, recencyCuts, frequencyCuts, moneyCuts);
+        new Cuts(minDay, recencyCuts[0], recencyCuts[1], recencyCuts[2], recencyCuts[3], frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
+            moneyCuts[0], moneyCuts[1], moneyCuts[2], moneyCuts[3]).ScoreAll(t);
     }
 
-    /// <summary>Writes every customer's scores and segment from the cut points (R cuts relative to <paramref name="minDay"/>).</summary>
-    internal static void Apply(FactTable t, int minDay, ReadOnlySpan<int> recencyCuts, ReadOnlySpan<int> frequencyCuts, ReadOnlySpan<long> moneyCuts)
+    /// <summary>The cut points of one scoring (R relative to <see cref="MinDay"/>): a customer scores 1 + the number of cuts its value exceeds.</summary>
+    internal readonly record struct Cuts(int MinDay, int R1, int R2, int R3, int R4, int F1, int F2, int F3, int F4, long M1, long M2, long M3, long M4)
     {
-        var cuts = new Cuts(recencyCuts[0], recencyCuts[1], recencyCuts[2], recencyCuts[3], frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
-            moneyCuts[0], moneyCuts[1], moneyCuts[2], moneyCuts[3]);
-        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, t.RowCount / 100_000));
-        Parallel.For(0, partitions, p => Apply(t, minDay, cuts, (int)((long)t.RowCount * p / partitions), (int)((long)t.RowCount * (p + 1) / partitions)));
-    }
-
-    private readonly record struct Cuts(int R1, int R2, int R3, int R4, int F1, int F2, int F3, int F4, long M1, long M2, long M3, long M4);
-
-    private static void Apply(FactTable t, int minDay, Cuts c, int from, int to)
-    {
-        var frequency = t.Frequency;
-        var lastDay = t.LastOrderDay;
-        var money = t.MonetaryFen;
-        var rs = t.RfmR;
-        var fs = t.RfmF;
-        var ms = t.RfmM;
-        var segments = t.Segment;
-        for (var row = from; row < to; row++)
+        /// <summary>Writes every customer's scores and segment, split across the cores.</summary>
+        public void ScoreAll(FactTable t)
         {
-            var fq = frequency[row];
+            var cuts = this;
+            var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, t.RowCount / 100_000));
+            Parallel.For(0, partitions, p =>
+            {
+                for (int row = (int)((long)t.RowCount * p / partitions), to = (int)((long)t.RowCount * (p + 1) / partitions); row < to; row++)
+                {
+                    cuts.Score(t, row);
+                }
+            });
+        }
+
+        /// <summary>Writes one customer's scores and segment.</summary>
+        public void Score(FactTable t, int row)
+        {
+            var fq = t.Frequency[row];
             if (fq == 0)
             {
-                rs[row] = fs[row] = ms[row] = segments[row] = 0;
-                continue;
+                t.RfmR[row] = t.RfmF[row] = t.RfmM[row] = t.Segment[row] = 0;
+                return;
             }
 
-            var day = lastDay[row] - minDay;
-            var fen = money[row];
-            var r = 1 + (day > c.R1 ? 1 : 0) + (day > c.R2 ? 1 : 0) + (day > c.R3 ? 1 : 0) + (day > c.R4 ? 1 : 0);
-            var f = 1 + (fq > c.F1 ? 1 : 0) + (fq > c.F2 ? 1 : 0) + (fq > c.F3 ? 1 : 0) + (fq > c.F4 ? 1 : 0);
-            var m = 1 + (fen > c.M1 ? 1 : 0) + (fen > c.M2 ? 1 : 0) + (fen > c.M3 ? 1 : 0) + (fen > c.M4 ? 1 : 0);
-            rs[row] = (byte)r;
-            fs[row] = (byte)f;
-            ms[row] = (byte)m;
-            segments[row] = RfmSegment.Of(r, f, m);
+            var day = t.LastOrderDay[row] - MinDay;
+            var fen = t.MonetaryFen[row];
+            var r = 1 + (day > R1 ? 1 : 0) + (day > R2 ? 1 : 0) + (day > R3 ? 1 : 0) + (day > R4 ? 1 : 0);
+            var f = 1 + (fq > F1 ? 1 : 0) + (fq > F2 ? 1 : 0) + (fq > F3 ? 1 : 0) + (fq > F4 ? 1 : 0);
+            var m = 1 + (fen > M1 ? 1 : 0) + (fen > M2 ? 1 : 0) + (fen > M3 ? 1 : 0) + (fen > M4 ? 1 : 0);
+            t.RfmR[row] = (byte)r;
+            t.RfmF[row] = (byte)f;
+            t.RfmM[row] = (byte)m;
+            t.Segment[row] = RfmSegment.Of(r, f, m);
         }
     }
 

@@ -14,10 +14,18 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
     public const string Name = "frequency_cap";
 
     public Suppression? Check(string campaign, FrequencyCap? campaignCap, string customerId, DateTimeOffset at)
+        => Check(campaign, WindowsAt(campaignCap, at), customerId);
+
+    /// <summary>Where every cap's window starts for sends at <paramref name="at"/>: the same for every customer of a campaign's run, so worked out once per run.</summary>
+    public CapWindows WindowsAt(FrequencyCap? campaignCap, DateTimeOffset at)
+        => new(campaignCap, campaignCap is null ? default : CapWindow.Start(campaignCap, at, zone),
+            [.. globalCaps.Select(cap => CapWindow.Start(cap, at, zone))], CapWindow.End(at));
+
+    public Suppression? Check(string campaign, CapWindows windows, string customerId)
     {
-        if (campaignCap is not null)
+        if (windows.CampaignCap is { } campaignCap)
         {
-            var sent = history.ContactsOf(customerId, CapWindow.Start(campaignCap, at, zone), CapWindow.End(at)).Count(c => c.Campaign == campaign);
+            var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, campaign);
             if (sent >= campaignCap.Count)
             {
                 return new Suppression(Name, "campaign_cap",
@@ -25,15 +33,18 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
             }
         }
 
-        foreach (var cap in globalCaps)
+        for (var i = 0; i < globalCaps.Count; i++)
         {
-            var sent = history.ContactsOf(customerId, CapWindow.Start(cap, at, zone), CapWindow.End(at)).Count;
-            if (sent >= cap.Count)
+            var sent = history.CountContacts(customerId, windows.GlobalStarts[i], windows.End);
+            if (sent >= globalCaps[i].Count)
             {
-                return new Suppression(Name, "global_cap", $"{sent} message(s) from all campaigns already within '{cap.Text}'");
+                return new Suppression(Name, "global_cap", $"{sent} message(s) from all campaigns already within '{globalCaps[i].Text}'");
             }
         }
 
         return null;
     }
 }
+
+/// <summary>The cap windows of one send moment: the campaign cap's start, each global cap's start, and the common end.</summary>
+internal sealed record CapWindows(FrequencyCap? CampaignCap, DateTimeOffset CampaignStart, DateTimeOffset[] GlobalStarts, DateTimeOffset End);

@@ -9,7 +9,7 @@ namespace CampaignEngine.Orders;
 /// plus seconds of the day; money is integer fen; categories, styles and tags are interned ids.
 /// A missing time has day <see cref="int.MinValue"/>.
 /// </summary>
-public sealed class OrderHistory
+public sealed partial class OrderHistory
 {
     internal const int NoDay = int.MinValue;
 

@@ -21,7 +21,7 @@ internal sealed class ReportBuilder(
     int windowDays,
     TimeZoneInfo shopZone,
     IReadOnlyList<CampaignInfo> campaigns,
-    Func<string, DateTimeOffset, PurchaseOutcome> outcomeAfter,
+    Func<int, DateTimeOffset, PurchaseOutcome> outcomeAfter,
     Func<string, int> customerRow,
     ReportCsv? csv = null)
 {
@@ -40,16 +40,15 @@ internal sealed class ReportBuilder(
 
     public void Add(Decision d)
     {
-        var row = customerRow(d.CustomerId);
+        var row = d.CustomerRow >= 0 ? d.CustomerRow : customerRow(d.CustomerId);
         var campaign = Of(_campaigns, d.Campaign);
         var rule = Of(_rules, (d.Campaign, d.Rule));
         if (d.IsSend)
         {
-            var outcome = outcomeAfter(d.CustomerId, d.SendAt);
-            foreach (var t in new[] { _all, campaign, rule })
-            {
-                t.Send(row, d.CostFen, outcome);
-            }
+            var outcome = outcomeAfter(row, d.SendAt);
+            _all.Send(row, d.CostFen, outcome);
+            campaign.Send(row, d.CostFen, outcome);
+            rule.Send(row, d.CostFen, outcome);
 
             var channel = _channels.GetValueOrDefault(d.Channel ?? "");
             _channels[d.Channel ?? ""] = (channel.Sends + 1, channel.Cost + d.CostFen);
@@ -60,11 +59,11 @@ internal sealed class ReportBuilder(
             return;
         }
 
-        PurchaseOutcome? held = IsHoldout(d) ? outcomeAfter(d.CustomerId, d.SendAt) : null;
-        foreach (var t in new[] { _all, campaign, rule, Of(_reasons, (d.Suppression!.Guard, d.Suppression.ReasonCode)) })
-        {
-            t.Suppress(row, held);
-        }
+        PurchaseOutcome? held = IsHoldout(d) ? outcomeAfter(row, d.SendAt) : null;
+        _all.Suppress(row, held);
+        campaign.Suppress(row, held);
+        rule.Suppress(row, held);
+        Of(_reasons, (d.Suppression!.Guard, d.Suppression.ReasonCode)).Suppress(row, held);
 
         var decided = DayOf(d.DecidedAt);
         var that = _days.GetValueOrDefault(decided);
@@ -148,9 +147,9 @@ internal sealed class ReportBuilder(
 
         public int Suppressed { get; private set; }
 
-        public HashSet<int> Reached { get; } = [];
+        public CustomerSet Reached { get; } = new();
 
-        public HashSet<int> SuppressedCustomers { get; } = [];
+        public CustomerSet SuppressedCustomers { get; } = new();
 
         public Group Sent { get; } = new();
 

@@ -13,6 +13,8 @@ internal sealed class ReportCsv : IDisposable
     private static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
     private readonly TextWriter _sends;
     private readonly TextWriter _suppressed;
+    // Decisions come in time order, so a few moments and days repeat for thousands of rows in a row.
+    private readonly Dictionary<DateTimeOffset, (string Day, string Moment)> _times = [];
 
     public ReportCsv(TextWriter sends, TextWriter suppressed)
     {
@@ -32,14 +34,19 @@ internal sealed class ReportCsv : IDisposable
     }
 
     internal void Send(ReportBuilder builder, Decision d, PurchaseOutcome outcome)
-        => Row(_sends, Day(builder, d.SendAt), Moment(d.SendAt), d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "", d.Template,
-            d.CostFen.ToString(CultureInfo.InvariantCulture), outcome.Converted ? "1" : "0", outcome.RevenueFen.ToString(CultureInfo.InvariantCulture),
-            d.Message?.Text ?? "");
+    {
+        var (day, moment) = Times(builder, d.SendAt);
+        Row(_sends, day, moment, d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "", d.Template,
+            Fen(d.CostFen), outcome.Converted ? "1" : "0", Fen(outcome.RevenueFen), d.Message?.Text ?? "");
+    }
 
     internal void Suppressed(ReportBuilder builder, Decision d, PurchaseOutcome? outcome)
-        => Row(_suppressed, Day(builder, d.DecidedAt), Moment(d.DecidedAt), d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "",
+    {
+        var (day, moment) = Times(builder, d.DecidedAt);
+        Row(_suppressed, day, moment, d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "",
             d.Suppression!.Guard, d.Suppression.ReasonCode, d.Suppression.Reason,
-            outcome is { } o ? (o.Converted ? "1" : "0") : "", outcome is { } r ? r.RevenueFen.ToString(CultureInfo.InvariantCulture) : "");
+            outcome is { } o ? (o.Converted ? "1" : "0") : "", outcome is { } r ? Fen(r.RevenueFen) : "");
+    }
 
     public void Dispose()
     {
@@ -47,11 +54,25 @@ internal sealed class ReportCsv : IDisposable
         _suppressed.Dispose();
     }
 
-    private static string Day(ReportBuilder builder, DateTimeOffset moment) => builder.DayOf(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private (string Day, string Moment) Times(ReportBuilder builder, DateTimeOffset moment)
+    {
+        if (!_times.TryGetValue(moment, out var texts))
+        {
+            if (_times.Count > 4096)
+            {
+                _times.Clear();
+            }
 
-    private static string Moment(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            texts = (builder.DayOf(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            _times[moment] = texts;
+        }
 
-    private static void Row(TextWriter w, params string[] fields)
+        return texts;
+    }
+
+    private static string Fen(long fen) => fen == 0 ? "0" : fen.ToString(CultureInfo.InvariantCulture);
+
+    private static void Row(TextWriter w, params ReadOnlySpan<string> fields)
     {
         for (var i = 0; i < fields.Length; i++)
         {

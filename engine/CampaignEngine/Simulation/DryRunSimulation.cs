@@ -44,7 +44,7 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
             foreach (var moment in moments.Of(day))
             {
                 // The first call looks back to the period's first midnight, so events of the first day count.
-                evaluator ??= new CampaignEvaluator(campaigns.Campaigns, campaigns.Config, history, new InMemoryContactHistory())
+                evaluator ??= new CampaignEvaluator(campaigns.Campaigns, campaigns.Config, history, new SimulatedContactHistory())
                 {
                     EventLookback = moment > periodStart ? moment - periodStart : TimeSpan.FromTicks(1),
                 };

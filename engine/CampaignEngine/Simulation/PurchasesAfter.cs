@@ -11,9 +11,8 @@ namespace CampaignEngine.Simulation;
 /// </summary>
 internal sealed class PurchasesAfter(OrderHistory history, TimeZoneInfo shopZone, int windowDays)
 {
-    public PurchaseOutcome Of(string customerId, DateTimeOffset sentAt)
+    public PurchaseOutcome Of(int row, DateTimeOffset sentAt)
     {
-        var row = history.FindCustomer(customerId);
         if (row < 0)
         {
             return default;

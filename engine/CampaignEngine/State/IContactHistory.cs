@@ -16,6 +16,24 @@ public interface IContactHistory
     /// <summary>Whether a message with this key was already recorded.</summary>
     bool Contains(string idempotencyKey);
 
+    /// <summary>Whether this customer already got the message with this key (what the evaluator asks: a store may look only at the customer's own contacts).</summary>
+    bool WasSent(string customerId, string idempotencyKey) => Contains(idempotencyKey);
+
+    /// <summary>How many contacts the customer had with <paramref name="from"/> ≤ At &lt; <paramref name="before"/>, of one campaign when given: what frequency caps ask, without building the list.</summary>
+    int CountContacts(string customerId, DateTimeOffset from, DateTimeOffset before, string? campaign = null)
+    {
+        var count = 0;
+        foreach (var contact in ContactsOf(customerId, from, before))
+        {
+            if (campaign is null || contact.Campaign == campaign)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The customer's contacts with <paramref name="from"/> ≤ At &lt; <paramref name="before"/>, oldest first.</summary>
     IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before);
 

@@ -36,7 +36,7 @@ internal static class SampleDecisions
     internal static ReportBuilder Builder(IEnumerable<Decision> decisions, ReportCsv? csv = null)
     {
         var builder = new ReportBuilder(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 3), 7, Shanghai,
-            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], Outcome,
+            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], (row, at) => Outcome(Customers[row], at),
             id => Array.IndexOf(Customers, id), csv);
         foreach (var d in decisions)
         {

@@ -21,9 +21,9 @@ public sealed class PurchasesAfterTests
     {
         var outcomes = new PurchasesAfter(History, SampleDecisions.Shanghai, 7);
 
-        Assert.Equal(new(true, 4_550), outcomes.Of("alice", SampleDecisions.At(1, 10)));
-        Assert.Equal(default, outcomes.Of("bob", SampleDecisions.At(1, 10)));
-        Assert.Equal(default, outcomes.Of("nobody", SampleDecisions.At(1, 10)));
+        Assert.Equal(new(true, 4_550), outcomes.Of(History.FindCustomer("alice"), SampleDecisions.At(1, 10)));
+        Assert.Equal(default, outcomes.Of(History.FindCustomer("bob"), SampleDecisions.At(1, 10)));
+        Assert.Equal(default, outcomes.Of(History.FindCustomer("nobody"), SampleDecisions.At(1, 10)));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class PurchasesAfterTests
         // 02:00 UTC is 10:00 in Shanghai: the same moment as above.
         var outcomes = new PurchasesAfter(History, SampleDecisions.Shanghai, 7);
 
-        Assert.Equal(new(true, 4_550), outcomes.Of("alice", new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new(true, 4_550), outcomes.Of(History.FindCustomer("alice"), new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class PurchasesAfterTests
     {
         var outcomes = new PurchasesAfter(History, SampleDecisions.Shanghai, 14);
 
-        Assert.Equal(new(true, 104_450), outcomes.Of("alice", SampleDecisions.At(1, 10)));
+        Assert.Equal(new(true, 104_450), outcomes.Of(History.FindCustomer("alice"), SampleDecisions.At(1, 10)));
     }
 
     [Fact]

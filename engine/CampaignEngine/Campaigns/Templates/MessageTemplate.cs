@@ -20,6 +20,9 @@ public sealed class ChannelText
     private readonly Template body;
     private readonly Template? subject;
     private readonly Template? html;
+    private readonly PlainSubstitution? plainBody;
+    private readonly PlainSubstitution? plainSubject;
+    private readonly PlainSubstitution? plainHtml;
 
     internal ChannelText(string channel, string bodySource, Template body, string? subjectSource, Template? subject, string? htmlSource, Template? html)
     {
@@ -30,6 +33,10 @@ public sealed class ChannelText
         this.body = body;
         this.subject = subject;
         this.html = html;
+        plainBody = PlainSubstitution.TryParse(bodySource);
+        plainSubject = subjectSource is null ? null : PlainSubstitution.TryParse(subjectSource);
+        plainHtml = htmlSource is null ? null : PlainSubstitution.TryParse(htmlSource);
+        IsPlain = plainBody is not null && (subjectSource is null || plainSubject is not null) && (htmlSource is null || plainHtml is not null);
     }
 
     public string Channel { get; }
@@ -40,6 +47,9 @@ public sealed class ChannelText
 
     public string? HtmlSource { get; }
 
+    /// <summary>Every part is literal text and bare <c>{{ name }}</c> outputs: rendered without DotLiquid, and it cannot fail.</summary>
+    internal bool IsPlain { get; }
+
     /// <summary>Renders with the given variables; a variable without a value renders as nothing (validate has already checked the names).</summary>
     public RenderedText Render(IReadOnlyDictionary<string, object?> variables)
     {
@@ -47,4 +57,10 @@ public sealed class ChannelText
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         return new RenderedText(body.Render(hash, culture), subject?.Render(hash, culture), html?.Render(hash, culture));
     }
+
+    /// <summary>The engine's path: values already formatted as text (a missing one is absent). Plain texts are concatenated; the rest go through DotLiquid.</summary>
+    internal RenderedText Render(IReadOnlyDictionary<string, string> values)
+        => IsPlain
+            ? new RenderedText(plainBody!.Render(values), plainSubject?.Render(values), plainHtml?.Render(values))
+            : Render(values.ToDictionary(kv => kv.Key, kv => (object?)kv.Value));
 }

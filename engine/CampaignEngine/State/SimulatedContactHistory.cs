@@ -1,0 +1,182 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace CampaignEngine.State;
+
+/// <summary>
+/// The dry-run's contact history, built to hold a year of simulated sends to a million customers (tens of
+/// millions of contacts): one 24-byte entry per send in a per-customer array sorted by time — no object and
+/// no key string per send, and a customer's contacts sit together in memory, so the caps (which look back a
+/// few weeks from the end) and the idempotency check read a cache line or two. Campaign and (rule, channel)
+/// are stored as small ids (they are few); the idempotency key is kept as its 64-bit hash, compared only
+/// among the customer's own contacts, so two of one customer's keys would have to collide for a send to be
+/// taken for a repeat. <see cref="ContactsOf"/> therefore returns contacts whose
+/// <see cref="Contact.IdempotencyKey"/> is that hash in hex (<c>xxh64:…</c>), not the original key;
+/// nothing in a dry-run reads it.
+/// </summary>
+internal sealed class SimulatedContactHistory : IContactHistory
+{
+    private readonly Dictionary<string, int> _customerSlots = new(StringComparer.Ordinal);
+    private readonly List<string> _customers = [];
+    private readonly List<Entry[]> _entries = [];
+    private readonly List<int> _counts = [];
+    private readonly Dictionary<string, int> _campaignIds = new(StringComparer.Ordinal);
+    private readonly List<string> _campaigns = [];
+    private readonly Dictionary<(string Rule, string Channel), int> _sourceIds = [];
+    private readonly List<(string Rule, string Channel)> _sources = [];
+
+    public bool Record(Contact contact)
+    {
+        var hash = KeyHash(contact.IdempotencyKey);
+        if (!_customerSlots.TryGetValue(contact.CustomerId, out var slot))
+        {
+            slot = _customers.Count;
+            _customerSlots[contact.CustomerId] = slot;
+            _customers.Add(contact.CustomerId);
+            _entries.Add(new Entry[4]);
+            _counts.Add(0);
+        }
+        else if (Holds(slot, hash))
+        {
+            return false;
+        }
+
+        var entries = _entries[slot];
+        var count = _counts[slot];
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, count * 2);
+            _entries[slot] = entries;
+        }
+
+        // Sends arrive in time order almost always (quiet hours defer a few): shift the later ones.
+        var at = contact.At.UtcTicks;
+        var i = count;
+        while (i > 0 && entries[i - 1].AtTicks > at)
+        {
+            entries[i] = entries[i - 1];
+            i--;
+        }
+
+        entries[i] = new Entry(at, hash, Id(_campaignIds, _campaigns, contact.Campaign), Id(_sourceIds, _sources, (contact.Rule, contact.Channel)));
+        _counts[slot] = count + 1;
+        return true;
+    }
+
+    public bool Contains(string idempotencyKey)
+    {
+        // Without the customer every customer's contacts would have to be searched; the evaluator asks WasSent.
+        var hash = KeyHash(idempotencyKey);
+        for (var slot = 0; slot < _customers.Count; slot++)
+        {
+            if (Holds(slot, hash))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool WasSent(string customerId, string idempotencyKey)
+        => _customerSlots.TryGetValue(customerId, out var slot) && Holds(slot, KeyHash(idempotencyKey));
+
+    public int CountContacts(string customerId, DateTimeOffset from, DateTimeOffset before, string? campaign = null)
+    {
+        if (!_customerSlots.TryGetValue(customerId, out var slot))
+        {
+            return 0;
+        }
+
+        var campaignId = -1;
+        if (campaign is not null && !_campaignIds.TryGetValue(campaign, out campaignId))
+        {
+            return 0;
+        }
+
+        long fromTicks = from.UtcTicks, beforeTicks = before.UtcTicks;
+        var count = 0;
+        var entries = Of(slot);
+        for (var i = entries.Length - 1; i >= 0 && entries[i].AtTicks >= fromTicks; i--)
+        {
+            if (entries[i].AtTicks < beforeTicks && (campaignId < 0 || entries[i].Campaign == campaignId))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before)
+    {
+        if (!_customerSlots.TryGetValue(customerId, out var slot))
+        {
+            return [];
+        }
+
+        var contacts = new List<Contact>();
+        foreach (var entry in Of(slot))
+        {
+            var contact = ToContact(customerId, entry);
+            if (contact.At >= from && contact.At < before)
+            {
+                contacts.Add(contact);
+            }
+        }
+
+        return contacts;
+    }
+
+    public IEnumerable<Contact> ContactsSince(DateTimeOffset from)
+    {
+        for (var slot = 0; slot < _customers.Count; slot++)
+        {
+            for (var i = 0; i < _counts[slot]; i++)
+            {
+                var contact = ToContact(_customers[slot], _entries[slot][i]);
+                if (contact.At >= from)
+                {
+                    yield return contact;
+                }
+            }
+        }
+    }
+
+    private ReadOnlySpan<Entry> Of(int slot) => _entries[slot].AsSpan(0, _counts[slot]);
+
+    private bool Holds(int slot, ulong hash)
+    {
+        foreach (var entry in Of(slot))
+        {
+            if (entry.KeyHash == hash)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Contact ToContact(string customerId, in Entry entry)
+        => new(_campaigns[entry.Campaign], _sources[entry.Source].Rule, customerId, _sources[entry.Source].Channel,
+            new DateTimeOffset(entry.AtTicks, TimeSpan.Zero), $"xxh64:{entry.KeyHash:x16}");
+
+    private static short Id<T>(Dictionary<T, int> ids, List<T> values, T value)
+        where T : notnull
+    {
+        if (!ids.TryGetValue(value, out var id))
+        {
+            id = values.Count;
+            ids[value] = id;
+            values.Add(value);
+        }
+
+        return checked((short)id);
+    }
+
+    private static ulong KeyHash(string key) => XxHash64.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan()));
+
+    // 24 bytes: the (rule, channel) pair shares one id, there are only a few of them.
+    private readonly record struct Entry(long AtTicks, ulong KeyHash, short Campaign, short Source);
+}
