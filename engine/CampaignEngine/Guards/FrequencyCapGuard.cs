@@ -13,6 +13,9 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
 {
     public const string Name = "frequency_cap";
 
+    // A long dry-run suppresses millions of sends by cap, with only a few distinct reasons: share them.
+    private readonly Dictionary<(FrequencyCap Cap, bool Global, int Sent), Suppression> reasons = new();
+
     public Suppression? Check(string campaign, FrequencyCap? campaignCap, string customerId, DateTimeOffset at)
         => Check(campaign, WindowsAt(campaignCap, at), customerId);
 
@@ -28,8 +31,7 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
             var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, campaign);
             if (sent >= campaignCap.Count)
             {
-                return new Suppression(Name, "campaign_cap",
-                    $"{sent} message(s) of this campaign already within '{campaignCap.Text}'");
+                return Reason(campaignCap, false, sent);
             }
         }
 
@@ -38,11 +40,24 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
             var sent = history.CountContacts(customerId, windows.GlobalStarts[i], windows.End);
             if (sent >= globalCaps[i].Count)
             {
-                return new Suppression(Name, "global_cap", $"{sent} message(s) from all campaigns already within '{globalCaps[i].Text}'");
+                return Reason(globalCaps[i], true, sent);
             }
         }
 
         return null;
+    }
+
+    private Suppression Reason(FrequencyCap cap, bool global, int sent)
+    {
+        if (!reasons.TryGetValue((cap, global, sent), out var reason))
+        {
+            reason = global
+                ? new Suppression(Name, "global_cap", $"{sent} message(s) from all campaigns already within '{cap.Text}'")
+                : new Suppression(Name, "campaign_cap", $"{sent} message(s) of this campaign already within '{cap.Text}'");
+            reasons[(cap, global, sent)] = reason;
+        }
+
+        return reason;
     }
 }
 

@@ -28,7 +28,11 @@ internal sealed class OrderEventIndex
         _orders = orders;
     }
 
-    /// <summary>Two stable counting sorts (by second of day, then by day): linear, and ties stay in order-index order.</summary>
+    /// <summary>
+    /// A counting sort by day (a thousand or so buckets: the scatter stays in cache), then each day's orders —
+    /// in order-index order — by second with a stable two-pass radix sort on a small buffer. Linear, and ties
+    /// keep order-index order.
+    /// </summary>
     public static OrderEventIndex Build(int[] days, int[] seconds)
     {
         int first = int.MaxValue, last = int.MinValue, count = 0;
@@ -47,47 +51,65 @@ internal sealed class OrderEventIndex
             return new OrderEventIndex(days, seconds, []);
         }
 
-        var bySecond = new int[count];
-        var starts = new int[86_400 + 1];
-        for (var o = 0; o < days.Length; o++)
+        var starts = new int[last - first + 2];
+        foreach (var day in days)
         {
-            if (days[o] != OrderHistory.NoDay)
+            if (day != OrderHistory.NoDay)
             {
-                starts[seconds[o] + 1]++;
+                starts[day - first + 1]++;
             }
         }
 
-        for (var i = 1; i < starts.Length; i++)
+        for (var d = 1; d < starts.Length; d++)
         {
-            starts[i] += starts[i - 1];
-        }
-
-        for (var o = 0; o < days.Length; o++)
-        {
-            if (days[o] != OrderHistory.NoDay)
-            {
-                bySecond[starts[seconds[o]]++] = o;
-            }
+            starts[d] += starts[d - 1];
         }
 
         var orders = new int[count];
-        starts = new int[last - first + 2];
-        foreach (var o in bySecond)
+        var next = (int[])starts.Clone();
+        for (var o = 0; o < days.Length; o++)
         {
-            starts[days[o] - first + 1]++;
+            if (days[o] != OrderHistory.NoDay)
+            {
+                orders[next[days[o] - first]++] = o;
+            }
         }
 
-        for (var i = 1; i < starts.Length; i++)
+        var buffer = new int[64];
+        Span<int> buckets = stackalloc int[513];
+        for (var d = 0; d < starts.Length - 1; d++)
         {
-            starts[i] += starts[i - 1];
-        }
+            var day = orders.AsSpan(starts[d], starts[d + 1] - starts[d]);
+            if (day.Length > buffer.Length)
+            {
+                buffer = new int[Math.Max(day.Length, buffer.Length * 2)];
+            }
 
-        foreach (var o in bySecond)
-        {
-            orders[starts[days[o] - first]++] = o;
+            // Seconds of day fit in 17 bits: low 9 bits, then high 8.
+            RadixPass(day, buffer.AsSpan(0, day.Length), seconds, 0, 0x1FF, buckets);
+            RadixPass(buffer.AsSpan(0, day.Length), day, seconds, 9, 0xFF, buckets);
         }
 
         return new OrderEventIndex(days, seconds, orders);
+    }
+
+    private static void RadixPass(ReadOnlySpan<int> from, Span<int> into, int[] seconds, int shift, int mask, Span<int> buckets)
+    {
+        buckets.Clear();
+        foreach (var o in from)
+        {
+            buckets[((seconds[o] >> shift) & mask) + 1]++;
+        }
+
+        for (var b = 1; b < buckets.Length; b++)
+        {
+            buckets[b] += buckets[b - 1];
+        }
+
+        foreach (var o in from)
+        {
+            into[buckets[(seconds[o] >> shift) & mask]++] = o;
+        }
     }
 
     /// <summary>The orders whose event moment (day × 86400 + second) is in (<paramref name="after"/>, <paramref name="upTo"/>], in time order.</summary>

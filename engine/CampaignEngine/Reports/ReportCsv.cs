@@ -11,30 +11,44 @@ namespace CampaignEngine.Reports;
 internal sealed class ReportCsv : IDisposable
 {
     private static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-    private readonly TextWriter _sends;
-    private readonly TextWriter _suppressed;
+    private readonly TextWriter? _sends;
+    private readonly TextWriter? _suppressed;
     // Decisions come in time order, so a few moments and days repeat for thousands of rows in a row.
     private readonly Dictionary<DateTimeOffset, (string Day, string Moment)> _times = [];
 
-    public ReportCsv(TextWriter sends, TextWriter suppressed)
+    public ReportCsv(TextWriter? sends, TextWriter? suppressed)
     {
         _sends = sends;
         _suppressed = suppressed;
-        _sends.Write("day,send_at,campaign,rule,customer_id,occurrence,channel,template,cost_fen,converted,revenue_fen,text\n");
-        _suppressed.Write("day,decided_at,campaign,rule,customer_id,occurrence,channel,guard,reason_code,reason,converted,revenue_fen\n");
+        _sends?.Write("day,send_at,campaign,rule,customer_id,occurrence,channel,template,cost_fen,converted,revenue_fen,text\n");
+        _suppressed?.Write("day,decided_at,campaign,rule,customer_id,occurrence,channel,guard,reason_code,reason,converted,revenue_fen\n");
     }
 
-    /// <summary>Creates (or replaces) both files in the folder.</summary>
-    public static ReportCsv In(string folder)
+    /// <summary>Creates (or replaces) the files asked for in the folder; one not asked for is deleted, so no file of an earlier run is taken for this one's.</summary>
+    public static ReportCsv In(string folder, bool sends = true, bool suppressed = true)
     {
         Directory.CreateDirectory(folder);
-        return new ReportCsv(
-            new StreamWriter(Path.Combine(folder, "sends.csv"), false, Utf8WithBom, 1 << 16),
-            new StreamWriter(Path.Combine(folder, "suppressed.csv"), false, Utf8WithBom, 1 << 16));
+        return new ReportCsv(Open(Path.Combine(folder, "sends.csv"), sends), Open(Path.Combine(folder, "suppressed.csv"), suppressed));
+
+        static StreamWriter? Open(string path, bool write)
+        {
+            if (write)
+            {
+                return new StreamWriter(path, false, Utf8WithBom, 1 << 16);
+            }
+
+            File.Delete(path);
+            return null;
+        }
     }
 
     internal void Send(ReportBuilder builder, Decision d, PurchaseOutcome outcome)
     {
+        if (_sends is null)
+        {
+            return;
+        }
+
         var (day, moment) = Times(builder, d.SendAt);
         Row(_sends, day, moment, d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "", d.Template,
             Fen(d.CostFen), outcome.Converted ? "1" : "0", Fen(outcome.RevenueFen), d.Message?.Text ?? "");
@@ -42,6 +56,11 @@ internal sealed class ReportCsv : IDisposable
 
     internal void Suppressed(ReportBuilder builder, Decision d, PurchaseOutcome? outcome)
     {
+        if (_suppressed is null)
+        {
+            return;
+        }
+
         var (day, moment) = Times(builder, d.DecidedAt);
         Row(_suppressed, day, moment, d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.Channel ?? "",
             d.Suppression!.Guard, d.Suppression.ReasonCode, d.Suppression.Reason,
@@ -50,8 +69,8 @@ internal sealed class ReportCsv : IDisposable
 
     public void Dispose()
     {
-        _sends.Dispose();
-        _suppressed.Dispose();
+        _sends?.Dispose();
+        _suppressed?.Dispose();
     }
 
     private (string Day, string Moment) Times(ReportBuilder builder, DateTimeOffset moment)
