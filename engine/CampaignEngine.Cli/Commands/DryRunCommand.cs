@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using CampaignEngine.Calendar;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Dsl.Diagnostics;
+using CampaignEngine.Evaluation;
 using CampaignEngine.Facts;
 using CampaignEngine.Reports;
 using CampaignEngine.Simulation;
@@ -39,9 +41,10 @@ internal sealed class DryRunCommand : ICliCommand
             DefaultValueFactory = _ => "all",
         };
         details.AcceptOnlyFromAmong("all", "sends", "none");
+        var timingsOption = new Option<bool>("--timings") { Description = "Print where the time went (loading, facts, rules, decisions, report) and the memory used." };
         var command = new Command("dry-run", "Replay the campaigns over past orders without sending anything; report who would have been contacted, at what cost, and the outcome against the holdout.")
         {
-            directory, data, from, to, report, window, step, details,
+            directory, data, from, to, report, window, step, details, timingsOption,
         };
         command.SetAction(parse => Run(
             console,
@@ -52,11 +55,12 @@ internal sealed class DryRunCommand : ICliCommand
             parse.GetValue(report) ?? "out",
             parse.GetValue(window),
             parse.GetValue(step),
-            parse.GetValue(details) ?? "all"));
+            parse.GetValue(details) ?? "all",
+            parse.GetValue(timingsOption)));
         return command;
     }
 
-    internal static int Run(CliConsole console, string directory, string data, string? fromText, string? toText, string reportFolder, string? windowText, int eventStepHours = 1, string details = "all")
+    internal static int Run(CliConsole console, string directory, string data, string? fromText, string? toText, string reportFolder, string? windowText, int eventStepHours = 1, string details = "all", bool showTimings = false)
     {
         if (eventStepHours is < 1 or > 24)
         {
@@ -77,6 +81,7 @@ internal sealed class DryRunCommand : ICliCommand
             return ExitCodes.InputErrors;
         }
 
+        var clock = Stopwatch.StartNew();
         // Rejected rows go next to the report, so a dry-run never writes into the data folder.
         var (loaded, error) = ShopData.Load(data, Path.Combine(reportFolder, "rejects.csv"));
         if (error is not null)
@@ -85,6 +90,7 @@ internal sealed class DryRunCommand : ICliCommand
             return ExitCodes.InputErrors;
         }
 
+        var loadTime = clock.Elapsed;
         console.Error.WriteLine(ShopData.Summary(loaded!.Summary));
         var history = loaded.History!;
         var period = DryRunPeriod.Default(history, from, to);
@@ -94,7 +100,8 @@ internal sealed class DryRunCommand : ICliCommand
             return ExitCodes.Usage;
         }
 
-        var simulation = new DryRunSimulation(set, history) { EventStep = TimeSpan.FromHours(eventStepHours) };
+        var timings = showTimings ? new EvaluationTimings() : null;
+        var simulation = new DryRunSimulation(set, history) { EventStep = TimeSpan.FromHours(eventStepHours), Timings = timings };
         var windowDays = window ?? (set.Config.OutcomeWindowDays > 0 ? set.Config.OutcomeWindowDays : 7);
         DryRunReport result;
         using (var csv = ReportCsv.In(reportFolder, sends: details != "none", suppressed: details == "all"))
@@ -102,11 +109,17 @@ internal sealed class DryRunCommand : ICliCommand
             result = WithProgress(console, period, progress => simulation.Run(period, windowDays, progress, csv)).Build();
         }
 
+        var simulationTime = clock.Elapsed - loadTime;
+
         var html = ReportWriter.Write(reportFolder, result);
         var c = CultureInfo.InvariantCulture;
         console.Out.WriteLine(string.Create(c, $"Dry-run {period.From:yyyy-MM-dd} – {period.To:yyyy-MM-dd}: {result.Totals.Sends:N0} messages to {result.Totals.CustomersReached:N0} customers, cost ¥{result.Totals.CostFen / 100m:N2}, {result.Totals.Suppressed:N0} held back. Nothing was sent."));
         console.Out.WriteLine(OutcomeVerdict.English(result.Outcome.Verdict));
         console.Out.WriteLine($"Report: {Path.GetFullPath(html)}");
+        if (timings is not null)
+        {
+            DryRunTimingsText.Write(console.Error, clock.Elapsed, loadTime, simulationTime, timings);
+        }
         return ExitCodes.Ok;
     }
 

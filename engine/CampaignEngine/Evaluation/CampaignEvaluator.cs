@@ -40,7 +40,7 @@ public sealed class CampaignEvaluator
     private readonly LoyalPriceGuard loyalPrice;
     private readonly ContactHistory factContacts;
     private readonly CustomerOverlay overlay = new();
-    private readonly Dictionary<string, MessageRenderer> renderers = new(StringComparer.Ordinal);
+    private readonly Dictionary<Campaign<FactTable>, CampaignState> states = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SendAction, IReadOnlyList<string>> channelsOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, DateTimeOffset> evaluatedUntil = new(StringComparer.Ordinal);
     private readonly int[] ruleOf;
@@ -89,6 +89,9 @@ public sealed class CampaignEvaluator
     /// <summary>How far back event occurrences are looked for on the first call (later calls continue where the last one ended). One day by default.</summary>
     public TimeSpan EventLookback { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>When set, where the evaluation's time goes (see <see cref="EvaluationTimings"/>).</summary>
+    public EvaluationTimings? Timings { get; init; }
+
     /// <summary>The campaigns evaluated, in the order they get their turn.</summary>
     public IReadOnlyList<Campaign<FactTable>> Campaigns => campaigns;
 
@@ -111,7 +114,9 @@ public sealed class CampaignEvaluator
     /// </summary>
     public void Evaluate(DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes = null)
     {
+        var start = Timings is null ? 0 : EvaluationTimings.Now;
         var table = FactsAt(moment);
+        Timings?.Add(EvaluationPhase.Facts, start);
         var now = ShopSecond(moment);
         foreach (var campaign in campaigns)
         {
@@ -164,6 +169,7 @@ public sealed class CampaignEvaluator
             return;
         }
 
+        var start = Timings is null ? 0 : EvaluationTimings.Now;
         var candidates = new List<EventCandidate>();
         if (trigger.Event == CustomerEvent.Birthday)
         {
@@ -174,6 +180,7 @@ public sealed class CampaignEvaluator
             Occurrences.OrderEvents(history, trigger.Event, from, to, candidates);
         }
 
+        Timings?.Add(EvaluationPhase.Events, start, candidates.Count);
         run.Events(candidates, key => Occurrences.Text(trigger.Event, null, history, key));
     }
 
@@ -231,6 +238,13 @@ public sealed class CampaignEvaluator
 
     /// <summary>Runs the audience and the rules over a block of distinct rows; afterwards <see cref="ruleOf"/> holds each row's firing rule (or −1, or −2 when a rule failed).</summary>
     private void Select(Campaign<FactTable> campaign, FactTable table, int count)
+    {
+        var start = Timings is null ? 0 : EvaluationTimings.Now;
+        SelectRules(campaign, table, count);
+        Timings?.Add(EvaluationPhase.Rules, start, count);
+    }
+
+    private void SelectRules(Campaign<FactTable> campaign, FactTable table, int count)
     {
         var n = count;
         if (campaign.Audience is { } audience)
@@ -382,12 +396,24 @@ public sealed class CampaignEvaluator
             }
 
             var rule = campaign.Rules[owner.ruleOf[row]];
-            foreach (var action in rule.Actions)
+            for (var a = 0; a < rule.Actions.Count; a++)
             {
-                switch (action)
+                switch (rule.Actions[a])
                 {
                     case SendAction send:
-                        decisions(owner.Decide(campaign, rule, send, table, row, customerId, occurrence, Timing));
+                        if (owner.Timings is { } timings)
+                        {
+                            var start = EvaluationTimings.Now;
+                            var decision = owner.Decide(campaign, rule, send, table, row, customerId, occurrence, Timing);
+                            start = timings.Add(EvaluationPhase.Decisions, start);
+                            decisions(decision);
+                            timings.Add(EvaluationPhase.Report, start);
+                        }
+                        else
+                        {
+                            decisions(owner.Decide(campaign, rule, send, table, row, customerId, occurrence, Timing));
+                        }
+
                         break;
                     case TagAction tag:
                         owner.overlay.SetTag(row, tag.Tag, true);
@@ -409,12 +435,13 @@ public sealed class CampaignEvaluator
     /// <summary>The guards for one send, in the documented order; records the send when every guard lets it through.</summary>
     internal Decision Decide(Campaign<FactTable> campaign, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
     {
+        var state = StateOf(campaign);
         var key = IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
         var (moment, sendAt) = (timing.Moment, timing.SendAt);
         Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
             => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression) { CustomerRow = row };
 
-        if (contacts.WasSent(customerId, key))
+        if (contacts.WasSent(customerId, key, row))
         {
             return Make(null, null, 0, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
         }
@@ -454,12 +481,7 @@ public sealed class CampaignEvaluator
                 return null;
             }
 
-            if (!renderers.TryGetValue(campaign.Id, out var renderer))
-            {
-                renderers[campaign.Id] = renderer = new MessageRenderer(campaign, config);
-            }
-
-            var (text, values, error) = renderer.Render(send.Template, channel, table, row, rule.Name, send.With);
+            var (text, values, error) = state.Renderer.Render(send.Template, channel, table, row, rule.Name, send.With);
             if (text is null)
             {
                 return new Suppression("template", "render_failed", $"template '{send.Template}' ({channel}) failed to render: {error}");
@@ -470,7 +492,7 @@ public sealed class CampaignEvaluator
             return null;
         }
 
-        if (Holdout.IsHeldOut(campaign.Id, customerId, campaign.HoldoutPercent))
+        if (state.IsHeldOut(row, customerId))
         {
             return Render() is { } failed
                 ? Make(channel, null, 0, failed)
@@ -478,7 +500,7 @@ public sealed class CampaignEvaluator
                     string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {Holdout.Position(campaign.Id, customerId):0.00}): would have been sent, never sent")));
         }
 
-        if (caps.Check(campaign.Id, timing.Caps, customerId) is { } capped)
+        if (caps.Check(campaign.Id, timing.Caps, customerId, row) is { } capped)
         {
             return Make(channel, null, 0, capped);
         }
@@ -505,12 +527,40 @@ public sealed class CampaignEvaluator
         }
 
         budget.Spend(campaign.Id, timing.BudgetDay, cost);
-        contacts.Record(new Contact(campaign.Id, rule.Name, customerId, channel, sendAt, key));
+        contacts.Record(new Contact(campaign.Id, rule.Name, customerId, channel, sendAt, key) { CustomerRow = row });
         factContacts.Add(row, timing.SendAtSecond);
         return Make(channel, message, cost, null);
     }
 
     private const string HoldoutName = "holdout";
+
+    private CampaignState StateOf(Campaign<FactTable> campaign)
+    {
+        if (!states.TryGetValue(campaign, out var state))
+        {
+            states[campaign] = state = new CampaignState(campaign, config, history.CustomerCount);
+        }
+
+        return state;
+    }
+
+    /// <summary>What the evaluator keeps per campaign between decisions: its renderer, and each customer's holdout membership once worked out (a hash of two strings, asked again at every decision).</summary>
+    private sealed class CampaignState(Campaign<FactTable> campaign, EngineConfig config, int customers)
+    {
+        private readonly sbyte[] heldOut = new sbyte[customers];
+
+        public MessageRenderer Renderer { get; } = new(campaign, config);
+
+        public bool IsHeldOut(int row, string customerId)
+        {
+            if (heldOut[row] == 0)
+            {
+                heldOut[row] = Holdout.IsHeldOut(campaign.Id, customerId, campaign.HoldoutPercent) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return heldOut[row] > 0;
+        }
+    }
 
     /// <summary>When a campaign's sends decided at a moment go out, and what follows from it for the guards — the same for every customer of the run.</summary>
     internal SendTiming TimingOf(Campaign<FactTable> campaign, DateTimeOffset moment)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CampaignEngine.Calendar;
 using CampaignEngine.Campaigns.Schedules;
 using CampaignEngine.Orders;
@@ -116,11 +117,22 @@ internal static class Occurrences
     /// <summary>The occurrence text of Decision: what makes a send unique.</summary>
     public static string Text(CustomerEvent kind, string? festival, OrderHistory history, int key) => kind switch
     {
-        CustomerEvent.OrderPaid => "paid:" + history.OrderIdOf(key),
-        CustomerEvent.Shipped => "shipped:" + history.OrderIdOf(key),
-        CustomerEvent.Arrived => "arrived:" + history.OrderIdOf(key),
-        CustomerEvent.Signed => "signed:" + history.OrderIdOf(key),
+        CustomerEvent.OrderPaid => OrderEventText("paid:", history, key),
+        CustomerEvent.Shipped => OrderEventText("shipped:", history, key),
+        CustomerEvent.Arrived => OrderEventText("arrived:", history, key),
+        CustomerEvent.Signed => OrderEventText("signed:", history, key),
         CustomerEvent.Birthday => "birthday:" + key.ToString(CultureInfo.InvariantCulture),
         _ => $"holiday:{festival}:{key.ToString(CultureInfo.InvariantCulture)}",
     };
+
+    // Straight from the order id's bytes: OrderIdOf would cache a string for every order a year of events touches.
+    private static string OrderEventText(string prefix, OrderHistory history, int order)
+    {
+        var length = prefix.Length + Encoding.UTF8.GetCharCount(history.OrderIdNames.BytesOf(history.OrderIds[order]));
+        return string.Create(length, (prefix, history, order), static (text, s) =>
+        {
+            s.prefix.CopyTo(text);
+            Encoding.UTF8.GetChars(s.history.OrderIdNames.BytesOf(s.history.OrderIds[s.order]), text[s.prefix.Length..]);
+        });
+    }
 }

@@ -24,11 +24,11 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
         => new(campaignCap, campaignCap is null ? default : CapWindow.Start(campaignCap, at, zone),
             [.. globalCaps.Select(cap => CapWindow.Start(cap, at, zone))], CapWindow.End(at));
 
-    public Suppression? Check(string campaign, CapWindows windows, string customerId)
+    public Suppression? Check(string campaign, CapWindows windows, string customerId, int customerRow = -1)
     {
         if (windows.CampaignCap is { } campaignCap)
         {
-            var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, campaign);
+            var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, campaign, customerRow);
             if (sent >= campaignCap.Count)
             {
                 return Reason(campaignCap, false, sent);
@@ -37,7 +37,7 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
 
         for (var i = 0; i < globalCaps.Count; i++)
         {
-            var sent = history.CountContacts(customerId, windows.GlobalStarts[i], windows.End);
+            var sent = history.CountContacts(customerId, windows.GlobalStarts[i], windows.End, null, customerRow);
             if (sent >= globalCaps[i].Count)
             {
                 return Reason(globalCaps[i], true, sent);

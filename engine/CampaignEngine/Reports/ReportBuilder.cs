@@ -31,18 +31,40 @@ internal sealed class ReportBuilder(
     private readonly Dictionary<DateOnly, (int Sends, long Cost, int Suppressed)> _days = [];
     private readonly Dictionary<(string Guard, string Code), Tally> _reasons = [];
     private readonly Tally _all = new();
+    // Decisions come in runs of one campaign and rule, a few moments and a few shared reasons: look each up once per run.
+    private (string Campaign, string Rule, Tally CampaignTally, Tally RuleTally)? _lastRule;
+    private (Suppression Reason, Tally Tally)? _lastReason;
+    private readonly Dictionary<DateTimeOffset, DateOnly> _shopDays = [];
 
     public int SendCount => _all.Sends;
 
     public int SuppressedCount => _all.Suppressed;
 
-    internal DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, shopZone).DateTime);
+    internal DateOnly DayOf(DateTimeOffset moment)
+    {
+        if (!_shopDays.TryGetValue(moment, out var day))
+        {
+            if (_shopDays.Count > 4096)
+            {
+                _shopDays.Clear();
+            }
+
+            day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, shopZone).DateTime);
+            _shopDays[moment] = day;
+        }
+
+        return day;
+    }
 
     public void Add(Decision d)
     {
         var row = d.CustomerRow >= 0 ? d.CustomerRow : customerRow(d.CustomerId);
-        var campaign = Of(_campaigns, d.Campaign);
-        var rule = Of(_rules, (d.Campaign, d.Rule));
+        if (_lastRule is not { } last || !ReferenceEquals(last.Campaign, d.Campaign) || !ReferenceEquals(last.Rule, d.Rule))
+        {
+            _lastRule = last = (d.Campaign, d.Rule, Of(_campaigns, d.Campaign), Of(_rules, (d.Campaign, d.Rule)));
+        }
+
+        var (campaign, rule) = (last.CampaignTally, last.RuleTally);
         if (d.IsSend)
         {
             var outcome = outcomeAfter(row, d.SendAt);
@@ -63,7 +85,12 @@ internal sealed class ReportBuilder(
         _all.Suppress(row, held);
         campaign.Suppress(row, held);
         rule.Suppress(row, held);
-        Of(_reasons, (d.Suppression!.Guard, d.Suppression.ReasonCode)).Suppress(row, held);
+        if (_lastReason is not { } reason || !ReferenceEquals(reason.Reason, d.Suppression))
+        {
+            _lastReason = reason = (d.Suppression!, Of(_reasons, (d.Suppression!.Guard, d.Suppression.ReasonCode)));
+        }
+
+        reason.Tally.Suppress(row, held);
 
         var decided = DayOf(d.DecidedAt);
         var that = _days.GetValueOrDefault(decided);

@@ -23,6 +23,9 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
     /// </summary>
     public TimeSpan EventStep { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>When set, the evaluator records where its time goes.</summary>
+    public EvaluationTimings? Timings { get; init; }
+
     /// <summary>
     /// Replays the period; with <paramref name="csv"/>, every decision is also written to sends.csv /
     /// suppressed.csv as it is made, and handed to <paramref name="decided"/> (tests look at them there).
@@ -44,9 +47,10 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
             foreach (var moment in moments.Of(day))
             {
                 // The first call looks back to the period's first midnight, so events of the first day count.
-                evaluator ??= new CampaignEvaluator(campaigns.Campaigns, campaigns.Config, history, new SimulatedContactHistory())
+                evaluator ??= new CampaignEvaluator(campaigns.Campaigns, campaigns.Config, history, new SimulatedContactHistory(history))
                 {
                     EventLookback = moment > periodStart ? moment - periodStart : TimeSpan.FromTicks(1),
+                    Timings = Timings,
                 };
                 evaluator.Evaluate(moment, decided is null ? builder.Add : d =>
                 {

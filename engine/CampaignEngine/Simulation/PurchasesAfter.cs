@@ -11,6 +11,9 @@ namespace CampaignEngine.Simulation;
 /// </summary>
 internal sealed class PurchasesAfter(OrderHistory history, TimeZoneInfo shopZone, int windowDays)
 {
+    private DateTimeOffset _lastSentAt = DateTimeOffset.MinValue;
+    private long _lastStart;
+
     public PurchaseOutcome Of(int row, DateTimeOffset sentAt)
     {
         if (row < 0)
@@ -18,8 +21,14 @@ internal sealed class PurchasesAfter(OrderHistory history, TimeZoneInfo shopZone
             return default;
         }
 
-        var local = TimeZoneInfo.ConvertTime(sentAt, shopZone).DateTime;
-        var start = (DateOnly.FromDateTime(local).DayNumber * 86400L) + (long)local.TimeOfDay.TotalSeconds;
+        if (sentAt != _lastSentAt)
+        {
+            // Sends share a handful of moments: convert each once.
+            var local = TimeZoneInfo.ConvertTime(sentAt, shopZone).DateTime;
+            (_lastSentAt, _lastStart) = (sentAt, (DateOnly.FromDateTime(local).DayNumber * 86400L) + (long)local.TimeOfDay.TotalSeconds);
+        }
+
+        var start = _lastStart;
         var end = start + (windowDays * 86400L);
         var converted = false;
         long revenue = 0;

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using CampaignEngine.Orders;
 
 namespace CampaignEngine.State;
 
@@ -7,19 +8,23 @@ namespace CampaignEngine.State;
 /// The dry-run's contact history, built to hold a year of simulated sends to a million customers (tens of
 /// millions of contacts): one 24-byte entry per send in a per-customer array sorted by time — no object and
 /// no key string per send, and a customer's contacts sit together in memory, so the caps (which look back a
-/// few weeks from the end) and the idempotency check read a cache line or two. Campaign and (rule, channel)
-/// are stored as small ids (they are few); the idempotency key is kept as its 64-bit hash, compared only
-/// among the customer's own contacts, so two of one customer's keys would have to collide for a send to be
-/// taken for a repeat. <see cref="ContactsOf"/> therefore returns contacts whose
+/// few weeks from the end) and the idempotency check read a cache line or two. Customers are found by their
+/// order-history row when the caller knows it (the evaluator does): a look-up by id in a million-entry
+/// dictionary misses the cache several times and was the dry-run's largest single cost. Campaign and
+/// (rule, channel) are stored as small ids (they are few); the idempotency key is kept as its 64-bit hash,
+/// compared only among the customer's own contacts, so two of one customer's keys would have to collide for
+/// a send to be taken for a repeat. <see cref="ContactsOf"/> therefore returns contacts whose
 /// <see cref="Contact.IdempotencyKey"/> is that hash in hex (<c>xxh64:…</c>), not the original key;
 /// nothing in a dry-run reads it.
 /// </summary>
-internal sealed class SimulatedContactHistory : IContactHistory
+internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IContactHistory
 {
-    private readonly Dictionary<string, int> _customerSlots = new(StringComparer.Ordinal);
-    private readonly List<string> _customers = [];
-    private readonly List<Entry[]> _entries = [];
-    private readonly List<int> _counts = [];
+    private readonly int _rows = history?.CustomerCount ?? 0;
+    // Customers the history does not know get slots after its rows.
+    private readonly Dictionary<string, int> _otherSlots = new(StringComparer.Ordinal);
+    private string?[] _customers = new string?[history?.CustomerCount ?? 0];
+    private Entry[]?[] _entries = new Entry[]?[history?.CustomerCount ?? 0];
+    private int[] _counts = new int[history?.CustomerCount ?? 0];
     private readonly Dictionary<string, int> _campaignIds = new(StringComparer.Ordinal);
     private readonly List<string> _campaigns = [];
     private readonly Dictionary<(string Rule, string Channel), int> _sourceIds = [];
@@ -28,20 +33,13 @@ internal sealed class SimulatedContactHistory : IContactHistory
     public bool Record(Contact contact)
     {
         var hash = KeyHash(contact.IdempotencyKey);
-        if (!_customerSlots.TryGetValue(contact.CustomerId, out var slot))
-        {
-            slot = _customers.Count;
-            _customerSlots[contact.CustomerId] = slot;
-            _customers.Add(contact.CustomerId);
-            _entries.Add(new Entry[4]);
-            _counts.Add(0);
-        }
-        else if (Holds(slot, hash))
+        var slot = SlotOf(contact.CustomerId, contact.CustomerRow, create: true);
+        if (Holds(slot, hash))
         {
             return false;
         }
 
-        var entries = _entries[slot];
+        var entries = _entries[slot] ??= new Entry[4];
         var count = _counts[slot];
         if (count == entries.Length)
         {
@@ -60,6 +58,7 @@ internal sealed class SimulatedContactHistory : IContactHistory
 
         entries[i] = new Entry(at, hash, Id(_campaignIds, _campaigns, contact.Campaign), Id(_sourceIds, _sources, (contact.Rule, contact.Channel)));
         _counts[slot] = count + 1;
+        _customers[slot] ??= contact.CustomerId;
         return true;
     }
 
@@ -67,7 +66,7 @@ internal sealed class SimulatedContactHistory : IContactHistory
     {
         // Without the customer every customer's contacts would have to be searched; the evaluator asks WasSent.
         var hash = KeyHash(idempotencyKey);
-        for (var slot = 0; slot < _customers.Count; slot++)
+        for (var slot = 0; slot < _counts.Length; slot++)
         {
             if (Holds(slot, hash))
             {
@@ -78,18 +77,14 @@ internal sealed class SimulatedContactHistory : IContactHistory
         return false;
     }
 
-    public bool WasSent(string customerId, string idempotencyKey)
-        => _customerSlots.TryGetValue(customerId, out var slot) && Holds(slot, KeyHash(idempotencyKey));
+    public bool WasSent(string customerId, string idempotencyKey, int customerRow = -1)
+        => SlotOf(customerId, customerRow, create: false) is var slot and >= 0 && Holds(slot, KeyHash(idempotencyKey));
 
-    public int CountContacts(string customerId, DateTimeOffset from, DateTimeOffset before, string? campaign = null)
+    public int CountContacts(string customerId, DateTimeOffset from, DateTimeOffset before, string? campaign = null, int customerRow = -1)
     {
-        if (!_customerSlots.TryGetValue(customerId, out var slot))
-        {
-            return 0;
-        }
-
+        var slot = SlotOf(customerId, customerRow, create: false);
         var campaignId = -1;
-        if (campaign is not null && !_campaignIds.TryGetValue(campaign, out campaignId))
+        if (slot < 0 || (campaign is not null && !_campaignIds.TryGetValue(campaign, out campaignId)))
         {
             return 0;
         }
@@ -110,18 +105,17 @@ internal sealed class SimulatedContactHistory : IContactHistory
 
     public IReadOnlyList<Contact> ContactsOf(string customerId, DateTimeOffset from, DateTimeOffset before)
     {
-        if (!_customerSlots.TryGetValue(customerId, out var slot))
-        {
-            return [];
-        }
-
+        var slot = SlotOf(customerId, -1, create: false);
         var contacts = new List<Contact>();
-        foreach (var entry in Of(slot))
+        if (slot >= 0)
         {
-            var contact = ToContact(customerId, entry);
-            if (contact.At >= from && contact.At < before)
+            foreach (var entry in Of(slot))
             {
-                contacts.Add(contact);
+                var contact = ToContact(customerId, entry);
+                if (contact.At >= from && contact.At < before)
+                {
+                    contacts.Add(contact);
+                }
             }
         }
 
@@ -130,11 +124,11 @@ internal sealed class SimulatedContactHistory : IContactHistory
 
     public IEnumerable<Contact> ContactsSince(DateTimeOffset from)
     {
-        for (var slot = 0; slot < _customers.Count; slot++)
+        for (var slot = 0; slot < _counts.Length; slot++)
         {
             for (var i = 0; i < _counts[slot]; i++)
             {
-                var contact = ToContact(_customers[slot], _entries[slot][i]);
+                var contact = ToContact(_customers[slot]!, _entries[slot]![i]);
                 if (contact.At >= from)
                 {
                     yield return contact;
@@ -143,7 +137,38 @@ internal sealed class SimulatedContactHistory : IContactHistory
         }
     }
 
-    private ReadOnlySpan<Entry> Of(int slot) => _entries[slot].AsSpan(0, _counts[slot]);
+    /// <summary>The customer's slot: its history row (given, or found by id), else one of its own; −1 when it has none and none is to be made.</summary>
+    private int SlotOf(string customerId, int row, bool create)
+    {
+        if (row < 0 && history is not null)
+        {
+            row = history.FindCustomer(customerId);
+        }
+
+        if (row >= 0 && row < _rows)
+        {
+            return row;
+        }
+
+        if (_otherSlots.TryGetValue(customerId, out var slot))
+        {
+            return slot;
+        }
+
+        if (!create)
+        {
+            return -1;
+        }
+
+        slot = _counts.Length;
+        _otherSlots[customerId] = slot;
+        Array.Resize(ref _customers, slot + 1);
+        Array.Resize(ref _entries, slot + 1);
+        Array.Resize(ref _counts, slot + 1);
+        return slot;
+    }
+
+    private ReadOnlySpan<Entry> Of(int slot) => _entries[slot] is { } entries ? entries.AsSpan(0, _counts[slot]) : [];
 
     private bool Holds(int slot, ulong hash)
     {

@@ -55,7 +55,8 @@ internal sealed partial class PlainSubstitution
         for (var i = 0; i < parts.Count; i++)
         {
             var isLiteral = i % 2 == 0;
-            if (isLiteral ? HasMarkup(parts[i]) : LiquidLiterals.Contains(parts[i]))
+            // A brace right before an output is read by DotLiquid as part of it ("{{{ name }}"): leave such texts to it.
+            if (isLiteral ? HasMarkup(parts[i]) : LiquidLiterals.Contains(parts[i]) || parts[i - 1].EndsWith('{'))
             {
                 return null;
             }
