@@ -5,7 +5,9 @@ namespace CampaignEngine.Campaigns.Tests.Templates;
 /// <summary>
 /// A literal brace touching an output (<c>{{{ name }}</c>, <c>{{ name }}}</c>) is read by DotLiquid's tokenizer
 /// as part of the output markup: the brace disappears from the message. The plain path must render what
-/// DotLiquid renders (or leave such a text to DotLiquid), not keep the brace.
+/// DotLiquid renders (or leave such a text to DotLiquid), not keep the brace. As of e407025 the cases with a
+/// brace before the output fail (the plain path keeps it): PlainSubstitution.TryParse must not take a text
+/// whose literal before an output ends with '{'.
 /// </summary>
 public sealed class BracesAroundAnOutputTests
 {

@@ -3,11 +3,11 @@ using CampaignEngine.Campaigns.Templates;
 namespace CampaignEngine.Campaigns.Tests.Templates;
 
 /// <summary>
-/// Anything beyond literal text and bare outputs is not plain, and still renders through DotLiquid: the
-/// expected outputs below are ones only DotLiquid produces (a concatenation would print the markup or
-/// look up the wrong name).
+/// Which texts take the plain path: literal text and bare outputs do; anything beyond is not plain and
+/// still renders through DotLiquid — the expected outputs below are ones only DotLiquid produces (a
+/// concatenation would print the markup or look up the wrong name).
 /// </summary>
-public sealed class LiquidMarkupIsNotPlainTests
+public sealed class PlainTextRecognitionTests
 {
     private static readonly Dictionary<string, string> Values = new(StringComparer.Ordinal)
     {
