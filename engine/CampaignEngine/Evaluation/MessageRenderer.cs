@@ -78,11 +78,11 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
 
     private string? Value(string name, FactTable facts, int row, string rule, IReadOnlyList<TemplateValue> with)
     {
-        foreach (var value in with)
+        for (var i = 0; i < with.Count; i++)
         {
-            if (value.Key == name)
+            if (with[i].Key == name)
             {
-                return Format(value.Type, value.Value);
+                return Format(with[i].Type, with[i].Value);
             }
         }
 
@@ -107,13 +107,16 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
 
         if (!readers.TryGetValue(name, out var read))
         {
-            var field = campaign.Schema.Fields.FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name));
-            read = field is null ? null : Compile(field);
+            read = ReaderOf(name);
             readers[name] = read;
         }
 
         return read?.Invoke(facts, row);
     }
+
+    // Apart from Value, whose every call would otherwise allocate the lambda's closure over the name.
+    private Func<FactTable, int, string?>? ReaderOf(string name)
+        => campaign.Schema.Fields.FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name)) is { } field ? Compile(field) : null;
 
     private static Func<FactTable, int, string?> Compile(FieldDefinition<FactTable> field)
     {
