@@ -19,24 +19,24 @@ namespace CampaignEngine.Evaluation;
 internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig config)
 {
     private readonly Dictionary<string, Func<FactTable, int, string?>?> readers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), IReadOnlyList<string>> variablesOf = [];
+    private readonly Dictionary<ChannelText, IReadOnlyList<string>> variablesOf = new(ReferenceEqualityComparer.Instance);
 
     public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(
         string templateName, string channel, FactTable facts, int row, string rule, IReadOnlyList<TemplateValue> with)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!campaign.Templates.TryGetValue(templateName, out var template) || !template.Texts.TryGetValue(channel, out var text))
         {
-            return (null, values, $"template '{templateName}' has no text for {channel}");
+            return (null, new Dictionary<string, string>(), $"template '{templateName}' has no text for {channel}");
         }
 
-        foreach (var name in VariablesOf(templateName, text))
+        var names = VariablesOf(text);
+        var found = new string?[names.Count];
+        for (var i = 0; i < names.Count; i++)
         {
-            if (Value(name, facts, row, rule, with) is { } value)
-            {
-                values[name] = value;
-            }
+            found[i] = Value(names[i], facts, row, rule, with);
         }
+
+        var values = new TemplateValues(names, found);
 
         try
         {
@@ -62,15 +62,15 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
         return at < 0 ? null : text![at..];
     }
 
-    private IReadOnlyList<string> VariablesOf(string template, ChannelText text)
+    private IReadOnlyList<string> VariablesOf(ChannelText text)
     {
-        if (!variablesOf.TryGetValue((template, text.Channel), out var names))
+        if (!variablesOf.TryGetValue(text, out var names))
         {
             names = [.. new[] { text.BodySource, text.SubjectSource, text.HtmlSource }
                 .Where(s => s is not null)
                 .SelectMany(s => LiquidVariables.Read(s!).Select(v => v.Name))
                 .Distinct(StringComparer.Ordinal)];
-            variablesOf[(template, text.Channel)] = names;
+            variablesOf[text] = names;
         }
 
         return names;
