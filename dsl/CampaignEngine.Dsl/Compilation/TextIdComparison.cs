@@ -9,7 +9,7 @@ namespace CampaignEngine.Dsl.Compilation;
 /// the literals become ids at compile time and the test compares integers. A literal the host says no row
 /// can hold (a negative id) matches nothing, so it is dropped.
 /// </summary>
-internal sealed record TextIdComparison(LambdaExpression Column, int[] Ids, bool Negated)
+internal sealed record TextIdComparison(LambdaExpression Column, int[] Ids, bool Negated, bool EmptyList)
 {
     public static TextIdComparison? Of(BoundExpression node) => node switch
     {
@@ -27,12 +27,17 @@ internal sealed record TextIdComparison(LambdaExpression Column, int[] Ids, bool
         }
 
         var ids = items.Select(i => idOf((string)((BoundLiteral)i).Value)).Where(id => id >= 0).Distinct().ToArray();
-        return new TextIdComparison(column, ids, negated);
+        return new TextIdComparison(column, ids, negated, items.Count == 0);
     }
 
     /// <summary>The test on one row's id: equal to one of the ids, or (negated) known and equal to none.</summary>
     public Expression Test(Expression id)
     {
+        if (EmptyList)
+        {
+            return Expression.Constant(false); // `x in []` and `x not in []` are both false, as for any list
+        }
+
         var any = Ids.Select(i => (Expression)Expression.Equal(id, Expression.Constant(i))).DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
         return Negated ? Expression.AndAlso(Expression.GreaterThanOrEqual(id, Expression.Constant(0)), Expression.Not(any)) : any;
     }

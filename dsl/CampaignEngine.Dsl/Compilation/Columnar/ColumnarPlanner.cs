@@ -27,7 +27,7 @@ internal static class ColumnarPlanner
                 var inner = Condition<TContext>(not.Operand);
                 return inner is ScalarMask<TContext> ? RowByRow<TContext>(node) : new MaskNot<TContext>(inner);
             case BoundComparison or BoundIn when TextIdComparison.Of(node) is { } ids:
-                return new TextIdTest<TContext>(((Expression<Func<TContext, int[]>>)ids.Column).Compile(), ids.Ids, ids.Negated);
+                return ids.EmptyList ? new MaskConstant<TContext>(false) : new TextIdTest<TContext>(((Expression<Func<TContext, int[]>>)ids.Column).Compile(), ids.Ids, ids.Negated);
             case BoundKnown { Operand: BoundField { IdColumn: Expression<Func<TContext, int[]>> column } }:
                 return new TextIdTest<TContext>(column.Compile(), [], negated: true);
             case BoundKnown { Operand: var operand } when Number<TContext>(operand) is { } value:
@@ -50,9 +50,12 @@ internal static class ColumnarPlanner
 
     private static MaskNode<TContext> In<TContext>(NumberNode<TContext> value, NumberNode<TContext>[] items, bool negated)
     {
-        MaskNode<TContext> any = items.Length == 0
-            ? new MaskConstant<TContext>(false)
-            : new MaskLogic<TContext>(and: false, [.. items.Select(i => new NumberComparison<TContext>(BinaryOperator.Equal, value, i))]);
+        if (items.Length == 0)
+        {
+            return new MaskConstant<TContext>(false); // `x in []` and `x not in []` alike, as row by row
+        }
+
+        MaskNode<TContext> any = new MaskLogic<TContext>(and: false, [.. items.Select(i => new NumberComparison<TContext>(BinaryOperator.Equal, value, i))]);
         return negated ? new MaskLogic<TContext>(and: true, [Known(value), new MaskNot<TContext>(any)]) : any;
     }
 
