@@ -36,9 +36,19 @@ public sealed class TextIdPool
     public int[] IdsOf(IReadOnlyList<string?> texts)
     {
         var column = new int[texts.Count];
+        // Columns repeat a few shared strings: look each instance up once.
+        var seen = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
         for (var row = 0; row < column.Length; row++)
         {
-            column[row] = IdOf(texts[row]);
+            var text = texts[row];
+            if (text is null)
+            {
+                column[row] = -1;
+            }
+            else if (!seen.TryGetValue(text, out column[row]))
+            {
+                seen[text] = column[row] = IdOf(text);
+            }
         }
 
         return column;
