@@ -23,13 +23,13 @@ internal sealed class NumberComparison<TContext>(BinaryOperator op, NumberNode<T
 /// (negated) known — id ≥ 0 — and equal to none; with no ids and negated, that is <c>known(x)</c>. Eight rows
 /// per vector compare.
 /// </summary>
-internal sealed class TextIdTest<TContext>(Func<TContext, int[]> column, int[] ids, bool negated) : MaskNode<TContext>
+internal sealed class TextIdTest<TContext>(ColumnReader<TContext, int> column, int[] ids, bool negated) : MaskNode<TContext>
 {
     public override int Depth => 1;
 
     public override void Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
     {
-        var source = column(context).AsSpan(start, n);
+        var source = column.Read(context).AsSpan(start, n);
         ref var from = ref MemoryMarshal.GetReference(source);
         var mask = scratch.Mask(level);
         var i = 0;
@@ -71,13 +71,13 @@ internal sealed class TextIdTest<TContext>(Func<TContext, int[]> column, int[] i
 }
 
 /// <summary>A host column of booleans, 32 rows per vector compare.</summary>
-internal sealed class BoolColumn<TContext>(Func<TContext, bool[]> column) : MaskNode<TContext>
+internal sealed class BoolColumn<TContext>(ColumnReader<TContext, bool> column) : MaskNode<TContext>
 {
     public override int Depth => 1;
 
     public override void Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
     {
-        var source = column(context).AsSpan(start, n);
+        var source = column.Read(context).AsSpan(start, n);
         ref var from = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(source));
         var mask = scratch.Mask(level);
         var i = 0;

@@ -10,7 +10,7 @@ namespace CampaignEngine.Dsl.Compilation.Columnar;
 internal static class ColumnReads
 {
     /// <summary>The array of a reader <c>(c, row) =&gt; array[row]</c> as <c>c =&gt; array</c>, when the reader is one.</summary>
-    public static Func<TContext, T[]>? Column<TContext, T>(LambdaExpression read)
+    public static ColumnReader<TContext, T>? Column<TContext, T>(LambdaExpression read)
     {
         var body = read.Body;
         if (typeof(T) == typeof(int))
@@ -26,7 +26,7 @@ internal static class ColumnReads
         {
             var context = Expression.Parameter(typeof(TContext), "context");
             var array = ParameterReplacer.Inline(Expression.Lambda(index.Left, read.Parameters[0]), context);
-            return Expression.Lambda<Func<TContext, T[]>>(array, context).Compile();
+            return new ColumnReader<TContext, T>(Expression.Lambda<Func<TContext, T[]>>(array, context));
         }
 
         return null;
@@ -41,4 +41,12 @@ internal static class ColumnReads
 
         return node == context;
     }
+}
+
+/// <summary>Reads a column's array from the context; compiled on first use, as most conditions never see a run of consecutive rows.</summary>
+internal sealed class ColumnReader<TContext, T>(Expression<Func<TContext, T[]>> column)
+{
+    private Func<TContext, T[]>? read;
+
+    public T[] Read(TContext context) => (read ??= column.Compile())(context);
 }

@@ -27,9 +27,9 @@ internal static class ColumnarPlanner
                 var inner = Condition<TContext>(not.Operand);
                 return inner is ScalarMask<TContext> ? RowByRow<TContext>(node) : new MaskNot<TContext>(inner);
             case BoundComparison or BoundIn when TextIdComparison.Of(node) is { } ids:
-                return ids.EmptyList ? new MaskConstant<TContext>(false) : new TextIdTest<TContext>(((Expression<Func<TContext, int[]>>)ids.Column).Compile(), ids.Ids, ids.Negated);
+                return ids.EmptyList ? new MaskConstant<TContext>(false) : new TextIdTest<TContext>(new((Expression<Func<TContext, int[]>>)ids.Column), ids.Ids, ids.Negated);
             case BoundKnown { Operand: BoundField { IdColumn: Expression<Func<TContext, int[]>> column } }:
-                return new TextIdTest<TContext>(column.Compile(), [], negated: true);
+                return new TextIdTest<TContext>(new(column), [], negated: true);
             case BoundKnown { Operand: var operand } when Number<TContext>(operand) is { } value:
                 return Known(value);
             case BoundComparison { Domain: ValueDomain.Numeric } comparison when Number<TContext>(comparison.Left) is { } left && Number<TContext>(comparison.Right) is { } right:

@@ -32,13 +32,13 @@ internal sealed class NumberConstant<TContext>(double value) : NumberNode<TConte
 }
 
 /// <summary>A host column of doubles, read in place.</summary>
-internal sealed class DoubleColumn<TContext>(Func<TContext, double[]> column) : NumberNode<TContext>
+internal sealed class DoubleColumn<TContext>(ColumnReader<TContext, double> column) : NumberNode<TContext>
 {
     public override int Depth => 0;
 
     public override ColumnSlice Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
     {
-        var values = column(context);
+        var values = column.Read(context);
         // The row-by-row code would throw IndexOutOfRangeException; so does this, before any unchecked read.
         if ((uint)start > (uint)values.Length || (uint)n > (uint)(values.Length - start))
         {
@@ -50,13 +50,13 @@ internal sealed class DoubleColumn<TContext>(Func<TContext, double[]> column) : 
 }
 
 /// <summary>A host column of ints read as doubles (counts such as frequency), converted four at a time.</summary>
-internal sealed class IntColumn<TContext>(Func<TContext, int[]> column) : NumberNode<TContext>
+internal sealed class IntColumn<TContext>(ColumnReader<TContext, int> column) : NumberNode<TContext>
 {
     public override int Depth => 1;
 
     public override ColumnSlice Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
     {
-        var source = column(context).AsSpan(start, n);
+        var source = column.Read(context).AsSpan(start, n);
         var values = scratch.Numbers(level);
         ref var to = ref MemoryMarshal.GetArrayDataReference(values);
         ref var from = ref MemoryMarshal.GetReference(source);
