@@ -57,10 +57,10 @@ internal readonly struct DivideOperation : INumberOperation
 }
 
 /// <summary>Fills a scratch buffer with an operation on a chunk of rows.</summary>
-internal static class NumberArithmeticKernel
+internal readonly struct NumberArithmeticKernel<TOperation> : IChunkKernel<double[]>
+    where TOperation : struct, INumberOperation
 {
-    public static void Run<TOperation, TA, TB>(TA a, TB b, double[] result, int n)
-        where TOperation : struct, INumberOperation
+    public static void Run<TA, TB>(TA a, TB b, double[] result, int n)
         where TA : IOperand, allows ref struct
         where TB : IOperand, allows ref struct
     {
@@ -84,32 +84,18 @@ internal static class NumberArithmeticKernel
             Unsafe.Add(ref r, i) = TOperation.Apply(a.Scalar(i), b.Scalar(i));
         }
     }
+}
 
+internal static class NumberArithmeticKernel
+{
     public static void Run(BinaryOperator op, ColumnSlice? a, double constantA, ColumnSlice? b, double constantB, double[] result, int n)
     {
         switch (op)
         {
-            case BinaryOperator.Add: Dispatch<AddOperation>(a, constantA, b, constantB, result, n); break;
-            case BinaryOperator.Subtract: Dispatch<SubtractOperation>(a, constantA, b, constantB, result, n); break;
-            case BinaryOperator.Multiply: Dispatch<MultiplyOperation>(a, constantA, b, constantB, result, n); break;
-            default: Dispatch<DivideOperation>(a, constantA, b, constantB, result, n); break;
-        }
-    }
-
-    private static void Dispatch<TOperation>(ColumnSlice? a, double constantA, ColumnSlice? b, double constantB, double[] result, int n)
-        where TOperation : struct, INumberOperation
-    {
-        if (a is { } left && b is { } right)
-        {
-            Run<TOperation, SliceOperand, SliceOperand>(new(left), new(right), result, n);
-        }
-        else if (a is { } column)
-        {
-            Run<TOperation, SliceOperand, ConstantOperand>(new(column), new(constantB), result, n);
-        }
-        else
-        {
-            Run<TOperation, ConstantOperand, SliceOperand>(new(constantA), new(b!.Value), result, n);
+            case BinaryOperator.Add: ChunkKernel.Run<NumberArithmeticKernel<AddOperation>, double[]>(a, constantA, b, constantB, result, n); break;
+            case BinaryOperator.Subtract: ChunkKernel.Run<NumberArithmeticKernel<SubtractOperation>, double[]>(a, constantA, b, constantB, result, n); break;
+            case BinaryOperator.Multiply: ChunkKernel.Run<NumberArithmeticKernel<MultiplyOperation>, double[]>(a, constantA, b, constantB, result, n); break;
+            default: ChunkKernel.Run<NumberArithmeticKernel<DivideOperation>, double[]>(a, constantA, b, constantB, result, n); break;
         }
     }
 }

@@ -72,10 +72,10 @@ internal readonly struct GreaterOrEqualTest : INumberTest
 }
 
 /// <summary>Writes a comparison of a chunk of rows as bits: bit i of word i / 64 for row i, bits past n zero.</summary>
-internal static class NumberTestKernel
+internal readonly struct NumberTestKernel<TTest> : IChunkKernel<ulong[]>
+    where TTest : struct, INumberTest
 {
-    public static void Run<TTest, TA, TB>(TA a, TB b, ulong[] mask, int n)
-        where TTest : struct, INumberTest
+    public static void Run<TA, TB>(TA a, TB b, ulong[] mask, int n)
         where TA : IOperand, allows ref struct
         where TB : IOperand, allows ref struct
     {
@@ -112,35 +112,21 @@ internal static class NumberTestKernel
             mask[i >> 6] = bits;
         }
     }
+}
 
+internal static class NumberTestKernel
+{
     /// <summary>The kernel for an operator, with a literal on either side passed as a constant operand.</summary>
     public static void Run(BinaryOperator op, ColumnSlice? a, double constantA, ColumnSlice? b, double constantB, ulong[] mask, int n)
     {
         switch (op)
         {
-            case BinaryOperator.Equal: Dispatch<EqualTest>(a, constantA, b, constantB, mask, n); break;
-            case BinaryOperator.NotEqual: Dispatch<NotEqualTest>(a, constantA, b, constantB, mask, n); break;
-            case BinaryOperator.Less: Dispatch<LessTest>(a, constantA, b, constantB, mask, n); break;
-            case BinaryOperator.LessOrEqual: Dispatch<LessOrEqualTest>(a, constantA, b, constantB, mask, n); break;
-            case BinaryOperator.Greater: Dispatch<GreaterTest>(a, constantA, b, constantB, mask, n); break;
-            default: Dispatch<GreaterOrEqualTest>(a, constantA, b, constantB, mask, n); break;
-        }
-    }
-
-    private static void Dispatch<TTest>(ColumnSlice? a, double constantA, ColumnSlice? b, double constantB, ulong[] mask, int n)
-        where TTest : struct, INumberTest
-    {
-        if (a is { } left && b is { } right)
-        {
-            Run<TTest, SliceOperand, SliceOperand>(new(left), new(right), mask, n);
-        }
-        else if (a is { } column)
-        {
-            Run<TTest, SliceOperand, ConstantOperand>(new(column), new(constantB), mask, n);
-        }
-        else
-        {
-            Run<TTest, ConstantOperand, SliceOperand>(new(constantA), new(b!.Value), mask, n);
+            case BinaryOperator.Equal: ChunkKernel.Run<NumberTestKernel<EqualTest>, ulong[]>(a, constantA, b, constantB, mask, n); break;
+            case BinaryOperator.NotEqual: ChunkKernel.Run<NumberTestKernel<NotEqualTest>, ulong[]>(a, constantA, b, constantB, mask, n); break;
+            case BinaryOperator.Less: ChunkKernel.Run<NumberTestKernel<LessTest>, ulong[]>(a, constantA, b, constantB, mask, n); break;
+            case BinaryOperator.LessOrEqual: ChunkKernel.Run<NumberTestKernel<LessOrEqualTest>, ulong[]>(a, constantA, b, constantB, mask, n); break;
+            case BinaryOperator.Greater: ChunkKernel.Run<NumberTestKernel<GreaterTest>, ulong[]>(a, constantA, b, constantB, mask, n); break;
+            default: ChunkKernel.Run<NumberTestKernel<GreaterOrEqualTest>, ulong[]>(a, constantA, b, constantB, mask, n); break;
         }
     }
 }

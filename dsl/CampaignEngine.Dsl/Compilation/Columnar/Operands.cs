@@ -50,3 +50,32 @@ internal readonly struct ConstantOperand(double value) : IOperand
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Scalar(int i) => value;
 }
+
+/// <summary>A kernel over two operands of a chunk of rows, writing <typeparamref name="TResult"/> (a bitmask, numbers).</summary>
+internal interface IChunkKernel<TResult>
+{
+    static abstract void Run<TA, TB>(TA a, TB b, TResult result, int n)
+        where TA : IOperand, allows ref struct
+        where TB : IOperand, allows ref struct;
+}
+
+internal static class ChunkKernel
+{
+    /// <summary>Runs a kernel on two operands, each a slice or (null slice) a literal (<see cref="Operand.Of"/> never passes two literals).</summary>
+    public static void Run<TKernel, TResult>(ColumnSlice? a, double constantA, ColumnSlice? b, double constantB, TResult result, int n)
+        where TKernel : IChunkKernel<TResult>
+    {
+        if (a is { } left && b is { } right)
+        {
+            TKernel.Run(new SliceOperand(left), new SliceOperand(right), result, n);
+        }
+        else if (a is { } column)
+        {
+            TKernel.Run(new SliceOperand(column), new ConstantOperand(constantB), result, n);
+        }
+        else
+        {
+            TKernel.Run(new ConstantOperand(constantA), new SliceOperand(b!.Value), result, n);
+        }
+    }
+}
