@@ -6,7 +6,7 @@ namespace CampaignEngine.Dsl.Compilation.Columnar;
 /// </summary>
 internal sealed class ColumnarFilter<TContext>(MaskNode<TContext> plan)
 {
-    private readonly int levels = Math.Max(2, plan.Depth + 1);
+    private readonly int levels = plan.Depth;
 
     /// <summary>Writes the passing rows of [first, first + count) to <paramref name="selected"/> and returns how many.</summary>
     public int Filter(TContext context, int first, int count, int[] selected)

@@ -34,7 +34,6 @@ internal sealed class MaskLogic<TContext>(bool and, MaskNode<TContext>[] operand
     {
         operands[0].Evaluate(context, start, n, scratch, level);
         var result = scratch.Mask(level);
-        var next = scratch.Mask(level + 1);
         var words = MaskWords.Count(n);
         for (var o = 1; o < operands.Length && !Settled(result, words, n); o++)
         {
@@ -45,6 +44,7 @@ internal sealed class MaskLogic<TContext>(bool and, MaskNode<TContext>[] operand
             }
 
             operands[o].Evaluate(context, start, n, scratch, level + 1);
+            var next = scratch.Mask(level + 1);
             for (var w = 0; w < words; w++)
             {
                 result[w] = and ? result[w] & next[w] : result[w] | next[w];
