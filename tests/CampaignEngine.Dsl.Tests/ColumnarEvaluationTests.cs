@@ -1,11 +1,12 @@
 using CampaignEngine.Dsl.Compilation;
+using CampaignEngine.Dsl.Compilation.Columnar;
 using CampaignEngine.Dsl.Tests.Support;
 
 namespace CampaignEngine.Dsl.Tests;
 
 /// <summary>
-/// A block filter chooses between two evaluations: column at a time (SIMD kernels, for a run of consecutive
-/// rows) and row by row (any selection). Random conditions over random rows with missing values: both, the
+/// A block filter chooses between two evaluations: column at a time (SIMD kernels, for ascending selections
+/// that are not too sparse) and row by row (any selection). Random conditions over random rows with missing values: both, the
 /// public filter on dense and sparse selections, the per-row predicate, and the predicate compiled without text
 /// ids must pick exactly the same customers.
 /// </summary>
@@ -62,30 +63,37 @@ public class ColumnarEvaluationTests
 
     private static void AgreeOnSelections(string text, CompiledCondition<CustomerTable> condition, CustomerTable table, int[] expected, Random random)
     {
-        var selected = new int[Rows];
-
-        // Dense runs: the whole table, and a run starting mid-chunk, through the filter and the column plan itself.
-        foreach (var (first, count) in new[] { (0, Rows), (37, 1_111), (5, 3), (700, 64) })
+        // Runs of consecutive rows (the whole table, one starting mid-chunk, short ones), ascending selections
+        // column at a time takes (one row in three), and ones it leaves to the row-by-row loop.
+        var runs = new[] { (0, Rows), (37, 1_111), (5, 3), (700, 64) }.Select(r => Enumerable.Range(r.Item1, r.Item2).ToArray());
+        var third = Enumerable.Range(0, Rows).Where(_ => random.Next(3) == 0).ToArray();
+        var tail = Enumerable.Range(900, 400).Where(_ => random.Next(2) == 0).ToArray();
+        var scattered = Enumerable.Range(0, Rows).Where(_ => random.Next(20) == 0).ToArray();
+        Assert.True(ColumnarFilter<CustomerTable>.Takes(third, third.Length) && !ColumnarFilter<CustomerTable>.Takes(scattered, scattered.Length));
+        foreach (var rows in runs.Concat([third, tail]))
         {
-            var inRun = expected.Where(row => row >= first && row < first + count).ToArray();
-            var rows = Enumerable.Range(first, count).ToArray();
-            var n = condition.Columnar!.Filter(table, first, count, selected);
-            Assert.True(inRun.SequenceEqual(selected[..n]), $"column plan over {first}..{first + count - 1} disagrees for {text}");
-            n = condition.RowByRow!(table, rows, count, selected);
-            Assert.True(inRun.SequenceEqual(selected[..n]), $"row-by-row filter over {first}..{first + count - 1} disagrees for {text}");
-            n = condition.Filter(table, rows, count, rows);
-            Assert.True(inRun.SequenceEqual(rows[..n]), $"filter narrowing {first}..{first + count - 1} in place disagrees for {text}");
+            var passing = rows.Where(row => Array.BinarySearch(expected, row) >= 0).ToArray();
+            var selected = new int[rows.Length];
+            var n = condition.Columnar!.Filter(table, rows, rows.Length, selected);
+            Assert.True(passing.SequenceEqual(selected[..n]), $"column plan over {Show(rows)} disagrees for {text}");
+            n = condition.RowByRow!(table, rows, rows.Length, selected);
+            Assert.True(passing.SequenceEqual(selected[..n]), $"row-by-row filter over {Show(rows)} disagrees for {text}");
+            var inPlace = rows.ToArray();
+            n = condition.Filter(table, inPlace, inPlace.Length, inPlace);
+            Assert.True(passing.SequenceEqual(inPlace[..n]), $"filter narrowing {Show(rows)} in place disagrees for {text}");
         }
 
-        // A sparse selection, in order and shuffled.
-        var sparse = Enumerable.Range(0, Rows).Where(_ => random.Next(3) == 0).ToArray();
-        var passing = sparse.Where(row => Array.BinarySearch(expected, row) >= 0).ToArray();
-        var m = condition.Filter(table, sparse, sparse.Length, selected);
-        Assert.True(passing.SequenceEqual(selected[..m]), $"filter over a sparse selection disagrees for {text}");
-        random.Shuffle(sparse);
-        m = condition.Filter(table, sparse, sparse.Length, selected);
-        Assert.True(sparse.Where(row => Array.BinarySearch(expected, row) >= 0).SequenceEqual(selected[..m]), $"filter over a shuffled selection disagrees for {text}");
+        var shuffled = third.ToArray();
+        random.Shuffle(shuffled);
+        foreach (var rows in new[] { scattered, shuffled })
+        {
+            var selected = new int[rows.Length];
+            var n = condition.Filter(table, rows, rows.Length, selected);
+            Assert.True(rows.Where(row => Array.BinarySearch(expected, row) >= 0).SequenceEqual(selected[..n]), $"filter over {Show(rows)} disagrees for {text}");
+        }
     }
+
+    private static string Show(int[] rows) => $"{rows.Length} rows from {rows.FirstOrDefault()} to {rows.LastOrDefault()}";
 
     /// <summary>Random facts with missing values in every kind of column, numbers included.</summary>
     private static CustomerTable TableWithGaps(Random random)

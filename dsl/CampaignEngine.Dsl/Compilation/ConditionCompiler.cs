@@ -8,12 +8,13 @@ namespace CampaignEngine.Dsl.Compilation;
 /// <summary>
 /// Compiles a checked condition three ways: a per-row predicate; a block filter whose loop is inside the
 /// compiled code, so the delegate call is paid once per block of rows (DESIGN.md, "How it gets fast"); and a
-/// column-at-a-time plan for a block that is a run of consecutive rows — the audience <c>all</c> and the first
-/// condition after it, the common case — where SIMD kernels test whole columns into bitmasks.
+/// column-at-a-time plan, where SIMD kernels test whole columns into bitmasks, for a block whose rows ascend and
+/// are not too sparse — a run of consecutive rows (the audience <c>all</c>, the first condition after it) or
+/// what an audience or an earlier rule left of one.
 /// </summary>
 internal static class ConditionCompiler
 {
-    /// <summary>Below this many rows the column plan's per-chunk set-up is not worth it.</summary>
+    /// <summary>Below this many rows the column plan's set-up is not worth it.</summary>
     private const int ShortestColumnarRun = 64;
 
     public static CompiledCondition<TContext> Compile<TContext>(BoundExpression condition, string text, string source, SourcePlacement placement)
@@ -24,8 +25,8 @@ internal static class ConditionCompiler
         var rowByRow = RowByRowFilter<TContext>(condition);
         var columnar = new ColumnarFilter<TContext>(ColumnarPlanner.Condition<TContext>(condition));
         RowFilter<TContext> filter = (context, rows, count, selected)
-            => count >= ShortestColumnarRun && SelectionVector.IsDenseRun(rows, count)
-                ? columnar.Filter(context, rows[0], count, selected)
+            => count >= ShortestColumnarRun && ColumnarFilter<TContext>.Takes(rows, count)
+                ? columnar.Filter(context, rows, count, selected)
                 : rowByRow(context, rows, count, selected);
         return new CompiledCondition<TContext>(test, filter, text)
         {

@@ -28,6 +28,14 @@ internal static class MaskWords
 /// (no row left for <c>and</c>, every row for <c>or</c>), which is safe because operands are pure.</summary>
 internal sealed class MaskLogic<TContext>(bool and, MaskNode<TContext>[] operands) : MaskNode<TContext>
 {
+    /// <summary><paramref name="first"/> and then <paramref name="rest"/>, one <c>and</c> when <paramref name="rest"/> is one.</summary>
+    public static MaskLogic<TContext> And(MaskNode<TContext> first, MaskNode<TContext> rest)
+        => new(and: true, rest is MaskLogic<TContext> { IsAnd: true } chain ? [first, .. chain.Operands] : [first, rest]);
+
+    private bool IsAnd => and;
+
+    private MaskNode<TContext>[] Operands => operands;
+
     public override int Depth => Math.Max(operands[0].Depth, operands.Skip(1).Select(o => 1 + o.Depth).DefaultIfEmpty(0).Max());
 
     public override void Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
@@ -108,4 +116,13 @@ internal sealed class MaskConstant<TContext>(bool value) : MaskNode<TContext>
         Array.Fill(mask, value ? ulong.MaxValue : 0UL, 0, words);
         mask[words - 1] &= MaskWords.Last(n);
     }
+}
+
+/// <summary>Bits a caller put in a scratch level beforehand (the rows of a sparse selection).</summary>
+internal sealed class MaskFromScratch<TContext>(int from) : MaskNode<TContext>
+{
+    public override int Depth => 1;
+
+    public override void Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
+        => Array.Copy(scratch.Mask(from), scratch.Mask(level), MaskWords.Count(n));
 }

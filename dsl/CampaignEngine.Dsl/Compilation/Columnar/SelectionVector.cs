@@ -12,32 +12,27 @@ internal static class SelectionVector
     /// <summary>Bit k in lane k: spreads 16 mask bits over the lanes of a vector.</summary>
     private static readonly Vector512<int> LaneBits = Vector512.Create(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
 
-    /// <summary>Whether rows[0..count) is first, first + 1, …: the audience <c>all</c>, or a block before any rule narrowed it.</summary>
-    public static bool IsDenseRun(int[] rows, int count)
+    /// <summary>Whether rows[0..count) strictly increase — a selection that narrowing a block in order produces.</summary>
+    public static bool IsAscending(int[] rows, int count)
     {
-        if ((uint)count > (uint)rows.Length || count == 0 || rows[count - 1] - rows[0] != count - 1)
+        if ((uint)count > (uint)rows.Length || count == 0)
         {
             return false;
         }
 
-        // The ends agree; check every row between them (an unsorted list can have the same ends).
         ref var from = ref MemoryMarshal.GetArrayDataReference(rows);
-        var expected = Vector256.Create(rows[0]) + Vector256<int>.Indices;
-        var step = Vector256.Create(Vector256<int>.Count);
         var i = 0;
-        for (; i + Vector256<int>.Count <= count; i += Vector256<int>.Count)
+        for (; i + Vector256<int>.Count < count; i += Vector256<int>.Count)
         {
-            if (Vector256.LoadUnsafe(ref Unsafe.Add(ref from, i)) != expected)
+            if (!Vector256.LessThanAll(Vector256.LoadUnsafe(ref Unsafe.Add(ref from, i)), Vector256.LoadUnsafe(ref Unsafe.Add(ref from, i + 1))))
             {
                 return false;
             }
-
-            expected += step;
         }
 
-        for (; i < count; i++)
+        for (; i + 1 < count; i++)
         {
-            if (rows[i] != rows[0] + i)
+            if (rows[i] >= rows[i + 1])
             {
                 return false;
             }
@@ -46,10 +41,28 @@ internal static class SelectionVector
         return true;
     }
 
-    /// <summary>Appends the rows whose bit is set (row = first + bit index) to <paramref name="selected"/> from <paramref name="passed"/> on; returns the new count.</summary>
-    public static int Append(ulong[] mask, int n, int first, int[] selected, int passed)
+    /// <summary>Sets the bits of the rows of <paramref name="rows"/>, from <paramref name="next"/> on, that fall in [first, first + n); returns the index of the first row past them.</summary>
+    public static int Scatter(int[] rows, int count, int next, int first, int n, ulong[] mask)
     {
-        if ((uint)(passed + n) > (uint)selected.Length)
+        Array.Clear(mask, 0, MaskWords.Count(n));
+        for (; next < count && rows[next] - first < n; next++)
+        {
+            var bit = rows[next] - first;
+            mask[bit >> 6] |= 1UL << bit;
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Appends the rows whose bit is set (row = first + bit index) to <paramref name="selected"/> from
+    /// <paramref name="passed"/> on; returns the new count. Nothing is written at or past <paramref name="room"/>,
+    /// which must cover every passing row: when <paramref name="selected"/> is also the list being read, room is
+    /// how far it has been read.
+    /// </summary>
+    public static int Append(ulong[] mask, int n, int first, int[] selected, int passed, int room)
+    {
+        if ((uint)room > (uint)selected.Length)
         {
             throw new ArgumentException("the selection has no room for the rows", nameof(selected));
         }
@@ -58,9 +71,8 @@ internal static class SelectionVector
         var i = 0;
         if (Avx512F.IsSupported)
         {
-            // VPCOMPRESSD packs the selected rows of 16 into one store. It writes all 16 lanes, which fits:
-            // before a group of 16 at most as many rows have passed as there were rows before it.
-            for (; i + 16 <= n; i += 16)
+            // VPCOMPRESSD packs the selected rows of 16 into one store; it writes all 16 lanes, so only while they fit.
+            for (; i + 16 <= n && passed + 16 <= room; i += 16)
             {
                 var bits = (int)(mask[i >> 6] >> (i & 63)) & 0xFFFF;
                 if (bits == 0)
