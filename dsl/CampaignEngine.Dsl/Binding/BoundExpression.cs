@@ -16,7 +16,9 @@ internal sealed record BoundError(TextSpan Span) : BoundExpression(null, Span);
 /// <summary>A literal in its CLR representation (see <see cref="DslType"/>).</summary>
 internal sealed record BoundLiteral(DslType LiteralType, object Value, TextSpan Span) : BoundExpression(LiteralType, Span);
 
-internal sealed record BoundField(string Name, LambdaExpression Read, DslType FieldType, TextSpan Span) : BoundExpression(FieldType, Span);
+/// <summary>A host fact; <paramref name="IdColumn"/> and <paramref name="IdOf"/> are its <see cref="TextIds{TContext}"/> when it has them.</summary>
+internal sealed record BoundField(string Name, LambdaExpression Read, DslType FieldType, TextSpan Span, LambdaExpression? IdColumn = null, Func<string, int>? IdOf = null)
+    : BoundExpression(FieldType, Span);
 
 internal sealed record BoundCall(string Name, FunctionBuilder Build, ImmutableArray<BoundExpression> Arguments, DslType ReturnType, TextSpan Span)
     : BoundExpression(ReturnType, Span);

@@ -9,6 +9,11 @@ public sealed class FactSchema<TContext>
     public FactSchema(IEnumerable<FieldDefinition<TContext>> fields, IEnumerable<FunctionDefinition<TContext>> functions)
     {
         Fields = fields.ToArray();
+        if (Fields.FirstOrDefault(f => f.Ids is not null && f.Type != DslType.Text) is { } wrong)
+        {
+            throw new ArgumentException($"the schema field '{wrong.Name}' offers text ids but is {wrong.Type}", nameof(fields));
+        }
+
         Functions = functions.ToArray();
     }
 

@@ -5,7 +5,9 @@ namespace CampaignEngine.Dsl.Binding;
 /// <summary>
 /// A fact the host offers to rules: its English name, Chinese aliases, type, a one-line meaning,
 /// and how to read it for one customer row — an expression <c>(TContext context, int row) =&gt; value</c>
-/// that the compiler inlines, so a rule reads the host's column arrays directly.
+/// that the compiler inlines, so a rule reads the host's column arrays directly. A reader that is a plain
+/// array read (<c>(c, row) =&gt; c.Cycle[row]</c>, of doubles, ints or booleans) is also recognised as a column
+/// and evaluated a block of rows at a time with SIMD; a text fact can offer <see cref="Ids"/> for the same.
 /// </summary>
 public sealed record FieldDefinition<TContext>(
     string Name,
@@ -14,6 +16,9 @@ public sealed record FieldDefinition<TContext>(
     IReadOnlyList<string> Aliases,
     LambdaExpression Read)
 {
+    /// <summary>The fact as interned ids (text facts only): comparisons with literal text then compare integers.</summary>
+    public TextIds<TContext>? Ids { get; init; }
+
     public static FieldDefinition<TContext> Number(string name, string description, Expression<Func<TContext, int, double>> read, params string[] aliases)
         => new(name, DslType.Number, description, aliases, read);
 

@@ -1,3 +1,5 @@
+using CampaignEngine.Dsl.Compilation.Columnar;
+
 namespace CampaignEngine.Dsl.Compilation;
 
 /// <summary>Tests one customer row.</summary>
@@ -27,6 +29,11 @@ public sealed class CompiledCondition<TContext>(RowPredicate<TContext> test, Row
     /// (it boxes) and compiled on first use; never on the evaluation path.
     /// </summary>
     public Func<TContext, int, IReadOnlyList<ConditionPart>> Explain { get; init; } = static (_, _) => [];
+
+    /// <summary>The two ways <see cref="Filter"/> chooses between, for tests that hold them to the same answers.</summary>
+    internal RowFilter<TContext>? RowByRow { get; init; }
+
+    internal ColumnarFilter<TContext>? Columnar { get; init; }
 }
 
 /// <summary>A rule: name, priority (lower first), condition and actions.</summary>

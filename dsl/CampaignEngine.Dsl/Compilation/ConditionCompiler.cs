@@ -1,27 +1,42 @@
 using System.Linq.Expressions;
 using CampaignEngine.Dsl.Binding;
+using CampaignEngine.Dsl.Compilation.Columnar;
 using E = System.Linq.Expressions.Expression;
 
 namespace CampaignEngine.Dsl.Compilation;
 
 /// <summary>
-/// Compiles a checked condition twice: a per-row predicate, and a block filter whose loop is inside the
-/// compiled code so the delegate call is paid once per block of rows (DESIGN.md, "How it gets fast").
+/// Compiles a checked condition three ways: a per-row predicate; a block filter whose loop is inside the
+/// compiled code, so the delegate call is paid once per block of rows (DESIGN.md, "How it gets fast"); and a
+/// column-at-a-time plan, where SIMD kernels test whole columns into bitmasks, for a block whose rows ascend and
+/// are not too sparse — a run of consecutive rows (the audience <c>all</c>, the first condition after it) or
+/// what an audience or an earlier rule left of one.
 /// </summary>
 internal static class ConditionCompiler
 {
+    /// <summary>Below this many rows the column plan's set-up is not worth it.</summary>
+    private const int ShortestColumnarRun = 64;
+
     public static CompiledCondition<TContext> Compile<TContext>(BoundExpression condition, string text, string source, SourcePlacement placement)
     {
         var context = E.Parameter(typeof(TContext), "context");
         var row = E.Parameter(typeof(int), "row");
         var test = E.Lambda<RowPredicate<TContext>>(new ExpressionLowering(context, row).Lower(condition), context, row).Compile();
-        return new CompiledCondition<TContext>(test, Filter<TContext>(condition), text)
+        var rowByRow = RowByRowFilter<TContext>(condition);
+        var columnar = new ColumnarFilter<TContext>(ColumnarPlanner.Condition<TContext>(condition));
+        RowFilter<TContext> filter = (context, rows, count, selected)
+            => count >= ShortestColumnarRun && ColumnarFilter<TContext>.Takes(rows, count)
+                ? columnar.Filter(context, rows, count, selected)
+                : rowByRow(context, rows, count, selected);
+        return new CompiledCondition<TContext>(test, filter, text)
         {
             Explain = ConditionExplainer.Build<TContext>(condition, source, placement),
+            RowByRow = rowByRow,
+            Columnar = columnar,
         };
     }
 
-    private static RowFilter<TContext> Filter<TContext>(BoundExpression condition)
+    private static RowFilter<TContext> RowByRowFilter<TContext>(BoundExpression condition)
     {
         var context = E.Parameter(typeof(TContext), "context");
         var rows = E.Parameter(typeof(int[]), "rows");

@@ -42,6 +42,7 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         BoundNot not => E.Not(Lower(not.Operand)),
         BoundLogical logical => Logical(logical),
         BoundArithmetic arithmetic => Arithmetic(arithmetic),
+        BoundComparison or BoundIn when TextIdComparison.Of(node) is { } ids => Shared(E.ArrayIndex(ParameterReplacer.Inline(ids.Column, context), row), ids.Test),
         BoundComparison comparison => Shared(Lower(comparison.Left), Lower(comparison.Right),
             (l, r) => Compare(comparison.Operator, comparison.Domain, l, r)),
         BoundIn inList => In(inList),
@@ -105,7 +106,8 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         return result;
     }
 
-    private static void Flatten(BinaryOperator op, BoundExpression node, List<BoundExpression> operands)
+    /// <summary>The operands of a chain of the same <c>and</c> / <c>or</c>.</summary>
+    internal static void Flatten(BinaryOperator op, BoundExpression node, List<BoundExpression> operands)
     {
         if (node is BoundLogical logical && logical.Operator == op)
         {
@@ -118,7 +120,7 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         }
     }
 
-    /// <summary>A rough cost: reading a column is cheap, text comparison and host functions are dearer.</summary>
+    /// <summary>A rough cost: reading a column is cheap (text ids too), comparing text and host functions are dearer.</summary>
     internal static int Cost(BoundExpression node) => node switch
     {
         BoundLiteral => 0,
@@ -129,6 +131,7 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         BoundNot not => Cost(not.Operand),
         BoundLogical logical => Cost(logical.Left) + Cost(logical.Right),
         BoundArithmetic arithmetic => (arithmetic.Operator == BinaryOperator.Divide ? 3 : 1) + Cost(arithmetic.Left) + Cost(arithmetic.Right),
+        BoundComparison or BoundIn when TextIdComparison.Of(node) is { } ids => 1 + ids.Ids.Length,
         BoundComparison comparison => (comparison.Domain == ValueDomain.Text ? 4 : 1) + Cost(comparison.Left) + Cost(comparison.Right),
         BoundIn inList => Cost(inList.Value) + inList.Items.Sum(i => 1 + Cost(i)) * (inList.Domain == ValueDomain.Text ? 4 : 1),
         BoundBetween between => 2 + Cost(between.Value) + Cost(between.Low) + Cost(between.High),

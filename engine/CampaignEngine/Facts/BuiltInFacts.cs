@@ -50,9 +50,9 @@ public static class BuiltInFacts
         yield return FieldDefinition<FactTable>.Text("name", "the customer's name", (t, row) => t.History.Names[row], "姓名");
         yield return FieldDefinition<FactTable>.Text("phone", "mobile number", (t, row) => t.History.Phones[row], "手机号");
         yield return FieldDefinition<FactTable>.Text("email", "e-mail address", (t, row) => t.History.Emails[row], "邮箱");
-        yield return FieldDefinition<FactTable>.Text("group", "chat group the customer is in", (t, row) => t.History.Groups[row], "客户群");
-        yield return FieldDefinition<FactTable>.Text("level", "membership level (普通, 银卡, 金卡, VIP …)", (t, row) => CustomerLookups.Level(t, row), "会员等级");
-        yield return FieldDefinition<FactTable>.Text("region", "province or region", (t, row) => t.History.Regions[row], "地区");
+        yield return FieldDefinition<FactTable>.Text("group", "chat group the customer is in", (t, row) => t.History.Groups[row], "客户群") with { Ids = TextIds(t => t.GroupIds) };
+        yield return FieldDefinition<FactTable>.Text("level", "membership level (普通, 银卡, 金卡, VIP …)", (t, row) => CustomerLookups.Level(t, row), "会员等级") with { Ids = TextIds(t => t.LevelIds) };
+        yield return FieldDefinition<FactTable>.Text("region", "province or region", (t, row) => t.History.Regions[row], "地区") with { Ids = TextIds(t => t.RegionIds) };
         yield return FieldDefinition<FactTable>.Text("tags", "the customer's tags joined by |", (t, row) => CustomerLookups.Tags(t, row), "标签");
         yield return FieldDefinition<FactTable>.Date("birthday", "birthday (year 1900 when only month and day are known)", (t, row) => t.History.BirthdayDays[row], "生日");
         yield return FieldDefinition<FactTable>.Number("days_to_birthday", "days until the next birthday on or after the date (0 on the day; Feb 29 → Feb 28 in common years)", (t, row) => Birthdays.DaysUntilNext(t.History.BirthdayDays[row], t.Day), "距生日天数");
@@ -72,6 +72,9 @@ public static class BuiltInFacts
         yield return FieldDefinition<FactTable>.Number("weekday", "weekday of the date: Monday 1 … Sunday 7", (t, row) => t.Weekday, "星期");
         yield return FieldDefinition<FactTable>.Number("last_contact_days", "days since the last contact by any campaign; missing if never", (t, row) => CustomerLookups.LastContactDays(t, row), "距上次联系天数");
     }
+
+    /// <summary>A text column that rules compare as interned ids (level in ["金卡", "VIP"] compares ints).</summary>
+    private static TextIds<FactTable> TextIds(Expression<Func<FactTable, int[]>> column) => new(column, FactTable.Texts.IdOf);
 
     private static IEnumerable<FunctionDefinition<FactTable>> Functions(FestivalCalendar calendar)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using CampaignEngine.Dsl.Binding;
 using CampaignEngine.Orders;
 
 namespace CampaignEngine.Facts;
@@ -187,6 +189,51 @@ public sealed class FactTable
         var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 5_000));
         Parallel.For(0, partitions, p => work(new CustomerFactsPass(this), (int)((long)count * p / partitions), (int)((long)count * (p + 1) / partitions)));
     }
+
+    // ---- Text facts as interned ids, so rules compare them with literals as integers (docs/facts.md). ----
+
+    /// <summary>One pool for the process: the ids of literals resolved when a campaign compiles hold for every table.</summary>
+    internal static readonly TextIdPool Texts = new();
+
+    /// <summary>Histories are swapped whole, never changed: a text column's ids are computed once per column.</summary>
+    private static readonly ConditionalWeakTable<string?[], int[]> TextColumnIds = new();
+
+    internal int[] RegionIds => IdsOf(History.Regions);
+
+    internal int[] GroupIds => IdsOf(History.Groups);
+
+    /// <summary>The level column as ids, with the levels rules set during the run laid over it (as <see cref="CustomerLookups.Level"/> reads it).</summary>
+    internal int[] LevelIds
+    {
+        get
+        {
+            var loaded = IdsOf(History.Levels);
+            var changes = Overlay.LevelChanges;
+            if (changes.Count == 0)
+            {
+                return loaded;
+            }
+
+            if (_levelIds is null || _levelIdsOverlay != Overlay)
+            {
+                (_levelIds, _levelIdsOverlay, _levelChangesApplied) = ((int[])loaded.Clone(), Overlay, 0);
+            }
+
+            for (; _levelChangesApplied < changes.Count; _levelChangesApplied++)
+            {
+                var (row, level) = changes[_levelChangesApplied];
+                _levelIds[row] = Texts.IdOf(level);
+            }
+
+            return _levelIds;
+        }
+    }
+
+    private static int[] IdsOf(string?[] texts) => TextColumnIds.GetValue(texts, static column => Texts.IdsOf(column));
+
+    private int[]? _levelIds;
+    private CustomerOverlay? _levelIdsOverlay;
+    private int _levelChangesApplied;
 
     private int[]? _touchedStamp;
     private int _stamp;

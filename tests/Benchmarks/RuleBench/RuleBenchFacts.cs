@@ -5,12 +5,14 @@ namespace Benchmarks.RuleBench;
 
 /// <summary>
 /// Synthetic customer facts in the engine's layout — one array per fact, one row per customer, NaN for
-/// missing, tags as a bitset — and the same facts as one object per customer, the typed input
+/// missing, tags as a bitset, text also as interned ids — and the same facts as one object per customer, the typed input
 /// Microsoft RulesEngine wants. Fixed seed: both engines see identical values.
 /// </summary>
 public sealed class RuleBenchFacts
 {
     private const ulong BlacklistBit = 1UL << 1;
+
+    private static readonly TextIdPool Texts = new();
 
     private RuleBenchFacts(int rows) => RowCount = rows;
 
@@ -22,6 +24,7 @@ public sealed class RuleBenchFacts
     public double[] Cycle { get; private init; } = [];
     public double[] DaysToBirthday { get; private init; } = [];
     public string?[] Level { get; private init; } = [];
+    public int[] LevelIds { get; private init; } = [];
     public ulong[] Tags { get; private init; } = [];
 
     public static RuleBenchFacts Generate(int rows, int seed)
@@ -31,7 +34,7 @@ public sealed class RuleBenchFacts
         var facts = new RuleBenchFacts(rows)
         {
             Frequency = new double[rows], Monetary = new double[rows], Aov = new double[rows], DaysSinceLast = new double[rows],
-            Cycle = new double[rows], DaysToBirthday = new double[rows], Level = new string?[rows], Tags = new ulong[rows],
+            Cycle = new double[rows], DaysToBirthday = new double[rows], Level = new string?[rows], LevelIds = new int[rows], Tags = new ulong[rows],
         };
         for (var i = 0; i < rows; i++)
         {
@@ -43,6 +46,7 @@ public sealed class RuleBenchFacts
             facts.Cycle[i] = frequency < 2 ? double.NaN : random.Next(7, 120);
             facts.DaysToBirthday[i] = random.Next(0, 5) == 0 ? double.NaN : random.Next(0, 366);
             facts.Level[i] = levels[random.Next(levels.Length)];
+            facts.LevelIds[i] = Texts.IdOf(facts.Level[i]);
             facts.Tags[i] = random.Next(10) == 0 ? BlacklistBit : 0;
         }
 
@@ -65,7 +69,7 @@ public sealed class RuleBenchFacts
             FieldDefinition<RuleBenchFacts>.Number("days_since_last", "days since the last order", (f, r) => f.DaysSinceLast[r], "距上次购买天数"),
             FieldDefinition<RuleBenchFacts>.Number("cycle", "purchase cycle", (f, r) => f.Cycle[r], "购买周期"),
             FieldDefinition<RuleBenchFacts>.Number("days_to_birthday", "days to the birthday", (f, r) => f.DaysToBirthday[r]),
-            FieldDefinition<RuleBenchFacts>.Text("level", "membership level", (f, r) => f.Level[r], "会员等级"),
+            FieldDefinition<RuleBenchFacts>.Text("level", "membership level", (f, r) => f.Level[r], "会员等级") with { Ids = new(f => f.LevelIds, Texts.IdOf) },
         ];
         FunctionDefinition<RuleBenchFacts>[] functions =
         [

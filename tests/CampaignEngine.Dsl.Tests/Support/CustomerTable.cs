@@ -18,6 +18,8 @@ internal sealed class CustomerTable(int rows)
     public double[] SinceFirst { get; } = new double[rows];
     public double[] DaysToBirthday { get; } = new double[rows];
     public string?[] Level { get; } = new string?[rows];
+    /// <summary><see cref="Level"/> as interned ids, for <see cref="TestSchema.WithTextIds"/>; filled by <see cref="InternTexts"/>.</summary>
+    public int[] LevelIds { get; private set; } = [];
     public string?[] Region { get; } = new string?[rows];
     public int[] LastOrder { get; } = new int[rows];
     public int[] PreferredTime { get; } = new int[rows];
@@ -25,6 +27,13 @@ internal sealed class CustomerTable(int rows)
     public ulong[] Tags { get; } = new ulong[rows];
     public uint[] Bought { get; set; } = new uint[rows];
     public double[] LastContactDays { get; } = new double[rows];
+
+    /// <summary>Interns the levels as they stand now (tests that change a level afterwards must intern again).</summary>
+    public CustomerTable InternTexts()
+    {
+        LevelIds = TestSchema.Texts.IdsOf(Level);
+        return this;
+    }
 
     /// <summary>Rows with every kind of value, missing ones included, from a fixed seed.</summary>
     public static CustomerTable Random(int rows, int seed)

@@ -8,7 +8,14 @@ internal static class TestSchema
 {
     public static readonly string[] Festivals = ["中秋", "春节", "double11"];
 
+    /// <summary>The pool behind <see cref="WithTextIds"/>: interns case-insensitively, as the DSL compares text.</summary>
+    public static readonly TextIdPool Texts = new();
+
     public static FactSchema<CustomerTable> Create() => new(Fields(), Functions());
+
+    /// <summary>The same facts with <c>level</c> also offered as interned ids (tables must call <see cref="CustomerTable.InternTexts"/>).</summary>
+    public static FactSchema<CustomerTable> WithTextIds()
+        => new(Fields().Select(f => f.Name == "level" ? f with { Ids = new(c => c.LevelIds, Texts.IdOf) } : f), Functions());
 
     private static IEnumerable<FieldDefinition<CustomerTable>> Fields()
     {
