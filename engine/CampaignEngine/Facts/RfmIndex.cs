@@ -16,6 +16,8 @@ internal sealed class RfmIndex
     private int[] _frequencyCounts;
     private long[] _money;
     private long[] _spare;
+    private long[] _removed = [];
+    private long[] _added = [];
     private int _active;
     private RfmScoring.Cuts _cuts;
     private readonly bool[] _tracked;
@@ -73,7 +75,7 @@ internal sealed class RfmIndex
     }
 
     /// <summary>Remembers the RFM inputs of customers about to be recomputed (the first time since the last recut), for the next <see cref="Recut"/>.</summary>
-    public void Track(FactTable t, List<int> rows)
+    public void Track(FactTable t, ReadOnlySpan<int> rows)
     {
         foreach (var row in rows)
         {
@@ -87,7 +89,7 @@ internal sealed class RfmIndex
     }
 
     /// <summary>Rescores the given customers against the current cut points.</summary>
-    public void Rescore(FactTable t, List<int> rows)
+    public void Rescore(FactTable t, ReadOnlySpan<int> rows)
     {
         foreach (var row in rows)
         {
@@ -98,6 +100,7 @@ internal sealed class RfmIndex
     /// <summary>New cut points from every tracked customer's change, and every score rewritten.</summary>
     public void Recut(FactTable t)
     {
+        var removed = 0;
         foreach (var v in _trackedBefore)
         {
             if (v.Frequency > 0)
@@ -105,10 +108,11 @@ internal sealed class RfmIndex
                 _recencyCounts[v.LastDay - _minDay]--;
                 _frequencyCounts[v.Frequency]--;
                 _active--;
+                Append(ref _removed, removed++, v.MoneyFen);
             }
         }
 
-        var added = new List<long>();
+        var added = 0;
         foreach (var row in _trackedRows)
         {
             _tracked[row] = false;
@@ -120,16 +124,26 @@ internal sealed class RfmIndex
                 if (v.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, v.Frequency * 2 + 16);
                 _recencyCounts[v.LastDay - _minDay]++;
                 _frequencyCounts[v.Frequency]++;
-                added.Add(v.MoneyFen);
+                Append(ref _added, added++, v.MoneyFen);
                 _active++;
             }
         }
 
-        Merge([.. _trackedBefore.Where(v => v.Frequency > 0).Select(v => v.MoneyFen)], added);
+        Merge(_removed.AsSpan(0, removed), _added.AsSpan(0, added));
         _trackedRows.Clear();
         _trackedBefore.Clear();
         _cuts = CutPoints();
         _cuts.ScoreAll(t);
+    }
+
+    private static void Append(ref long[] buffer, int at, long value)
+    {
+        if (at == buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(256, at * 2));
+        }
+
+        buffer[at] = value;
     }
 
     private RfmScoring.Cuts CutPoints()
@@ -150,8 +164,12 @@ internal sealed class RfmIndex
             _money[ranks[0] - 1], _money[ranks[1] - 1], _money[ranks[2] - 1], _money[ranks[3] - 1]);
     }
 
-    /// <summary>The sorted money values minus <paramref name="removed"/> plus <paramref name="added"/>, in one linear pass.</summary>
-    private void Merge(List<long> removed, List<long> added)
+    /// <summary>
+    /// The sorted money values minus <paramref name="removed"/> plus <paramref name="added"/>. A day changes a few
+    /// thousand of a million values, so the untouched runs between them are block copies (memmove) and each
+    /// change point is found by galloping from the previous one, not by comparing every value.
+    /// </summary>
+    private void Merge(Span<long> removed, Span<long> added)
     {
         removed.Sort();
         added.Sort();
@@ -160,27 +178,59 @@ internal sealed class RfmIndex
             _spare = new long[Math.Max(_active, _money.Length + 1024)];
         }
 
+        var money = _money.AsSpan(0, _active - added.Length + removed.Length); // the old values
+        var output = _spare.AsSpan();
         int i = 0, r = 0, a = 0, o = 0;
-        var count = _active - added.Count + removed.Count; // the old length
-        while (i < count || a < added.Count)
+        while (r < removed.Length || a < added.Length)
         {
-            if (i < count && r < removed.Count && _money[i] == removed[r])
+            // On a tie the removal goes first: it must find its value before an equal added one is placed past it.
+            int next;
+            if (a < added.Length && (r >= removed.Length || added[a] < removed[r]))
             {
-                i++;
-                r++;
-                continue;
-            }
-
-            if (a < added.Count && (i >= count || added[a] <= _money[i]))
-            {
-                _spare[o++] = added[a++];
+                next = FirstAbove(money, i, added[a]);
+                money[i..next].CopyTo(output[o..]);
+                o += next - i;
+                output[o++] = added[a++];
             }
             else
             {
-                _spare[o++] = _money[i++];
+                next = FirstAtLeast(money, i, removed[r++]);
+                money[i..next].CopyTo(output[o..]);
+                o += next - i;
+                next++; // drop the removed value
             }
+
+            i = next;
         }
 
+        money[i..].CopyTo(output[o..]);
         (_money, _spare) = (_spare, _money);
     }
+
+    /// <summary>The first index ≥ <paramref name="from"/> whose value is ≥ <paramref name="value"/>: gallop, then binary search.</summary>
+    private static int FirstAtLeast(ReadOnlySpan<long> values, int from, long value)
+    {
+        var step = 1;
+        var lo = from;
+        var hi = from;
+        while (hi < values.Length && values[hi] < value)
+        {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+
+        hi = Math.Min(hi, values.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (values[mid] < value) lo = mid + 1; else hi = mid;
+        }
+
+        return lo;
+    }
+
+    /// <summary>The first index ≥ <paramref name="from"/> whose value is &gt; <paramref name="value"/>.</summary>
+    private static int FirstAbove(ReadOnlySpan<long> values, int from, long value)
+        => value == long.MaxValue ? values.Length : FirstAtLeast(values, from, value + 1);
 }
