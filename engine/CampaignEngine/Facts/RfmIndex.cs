@@ -1,32 +1,32 @@
 namespace CampaignEngine.Facts;
 
 /// <summary>
-/// Keeps the RFM base sorted between days for the day-by-day dry-run: histograms of last order day
-/// and of frequency (counting sort) and the sorted monetary values. The quintile cut points are those of
-/// the shop day's start (<see cref="Recut"/> at each midnight): the customers that changed since the last
-/// recut lose their old values and gain their new ones — a merge, not a sort — so the cut points come out
-/// in O(n) with a small constant, then every score is rewritten in one pass. Within the day a customer who
-/// buys is rescored against the day's cut points (<see cref="Rescore"/>): an hourly event sweep then costs
-/// its few changed customers, not a pass over the whole base.
+/// Keeps the RFM base ranked between days for the day-by-day dry-run: the active customers by last order
+/// day and by money (<see cref="RankedRows"/>), and a histogram of frequency (counting sort). The quintile cut
+/// points are those of the shop day's start (<see cref="Recut"/> at each midnight): the customers that changed
+/// since the last recut leave their old places and take their new ones — a merge, not a sort. A customer's
+/// score changes only if its inputs changed or a cut point moved past its value, so a recut rescores the
+/// changed customers and those between each moved cut's old and new value (a few thousand of a million);
+/// only when a frequency cut moves (rare: counts are small integers, a cut's run is a fifth of the base) is
+/// every score rewritten. Within the day a customer who buys is rescored against the day's cut points
+/// (<see cref="Rescore"/>): an hourly event sweep costs its few changed customers.
 /// </summary>
 internal sealed class RfmIndex
 {
     private readonly int _minDay;
-    private int[] _recencyCounts;
     private int[] _frequencyCounts;
-    private long[] _money;
-    private long[] _spare;
-    private long[] _removed = [];
-    private long[] _added = [];
+    private readonly RankedRows _recency;
+    private readonly RankedRows _money;
     private int _active;
     private RfmScoring.Cuts _cuts;
     private readonly bool[] _tracked;
     private readonly List<int> _trackedRows = [];
     private readonly List<Values> _trackedBefore = [];
+    private readonly Changes _recencyChanges = new();
+    private readonly Changes _moneyChanges = new();
 
     private RfmIndex(FactTable t)
     {
-        var maxDay = int.MinValue;
         var maxFrequency = 0;
         _minDay = int.MaxValue;
         for (var row = 0; row < t.RowCount; row++)
@@ -35,7 +35,6 @@ internal sealed class RfmIndex
             {
                 _active++;
                 _minDay = Math.Min(_minDay, t.LastOrderDay[row]);
-                maxDay = Math.Max(maxDay, t.LastOrderDay[row]);
                 maxFrequency = Math.Max(maxFrequency, t.Frequency[row]);
             }
         }
@@ -43,25 +42,26 @@ internal sealed class RfmIndex
         if (_active == 0)
         {
             _minDay = t.Day;
-            maxDay = t.Day;
         }
 
-        _recencyCounts = new int[maxDay - _minDay + 64];
         _frequencyCounts = new int[maxFrequency + 16];
-        _money = new long[_active];
-        _spare = [];
+        var days = new long[_active];
+        var money = new long[_active];
+        var rows = new int[_active];
         var i = 0;
         for (var row = 0; row < t.RowCount; row++)
         {
             if (t.Frequency[row] > 0)
             {
-                _recencyCounts[t.LastOrderDay[row] - _minDay]++;
                 _frequencyCounts[t.Frequency[row]]++;
-                _money[i++] = t.MonetaryFen[row];
+                days[i] = t.LastOrderDay[row];
+                money[i] = t.MonetaryFen[row];
+                rows[i++] = row;
             }
         }
 
-        Array.Sort(_money);
+        _recency = new RankedRows(days, (int[])rows.Clone(), t.RowCount);
+        _money = new RankedRows(money, rows, t.RowCount);
         _cuts = CutPoints();
         _tracked = new bool[t.RowCount];
     }
@@ -97,53 +97,93 @@ internal sealed class RfmIndex
         }
     }
 
-    /// <summary>New cut points from every tracked customer's change, and every score rewritten.</summary>
+    /// <summary>New cut points from every tracked customer's change; rescores every customer whose score they can change.</summary>
     public void Recut(FactTable t)
     {
-        var removed = 0;
-        foreach (var v in _trackedBefore)
+        _recencyChanges.Clear();
+        _moneyChanges.Clear();
+        for (var k = 0; k < _trackedRows.Count; k++)
         {
-            if (v.Frequency > 0)
+            var row = _trackedRows[k];
+            var before = _trackedBefore[k];
+            if (before.Frequency > 0)
             {
-                _recencyCounts[v.LastDay - _minDay]--;
-                _frequencyCounts[v.Frequency]--;
+                _frequencyCounts[before.Frequency]--;
                 _active--;
-                Append(ref _removed, removed++, v.MoneyFen);
+                _recencyChanges.Remove(before.LastDay, row);
+                _moneyChanges.Remove(before.MoneyFen, row);
             }
-        }
 
-        var added = 0;
-        foreach (var row in _trackedRows)
-        {
-            _tracked[row] = false;
-            var v = Values.Of(t, row);
-            if (v.Frequency > 0)
+            var now = Values.Of(t, row);
+            if (now.Frequency > 0)
             {
-                // Customers only move to later days and higher counts: grow at the end.
-                if (v.LastDay - _minDay >= _recencyCounts.Length) Array.Resize(ref _recencyCounts, (v.LastDay - _minDay) * 2 + 64);
-                if (v.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, v.Frequency * 2 + 16);
-                _recencyCounts[v.LastDay - _minDay]++;
-                _frequencyCounts[v.Frequency]++;
-                Append(ref _added, added++, v.MoneyFen);
+                // Counts only grow: grow the histogram at the end.
+                if (now.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, now.Frequency * 2 + 16);
+                _frequencyCounts[now.Frequency]++;
                 _active++;
+                _recencyChanges.Add(now.LastDay, row);
+                _moneyChanges.Add(now.MoneyFen, row);
             }
         }
 
-        Merge(_removed.AsSpan(0, removed), _added.AsSpan(0, added));
+        _recencyChanges.ApplyTo(_recency);
+        _moneyChanges.ApplyTo(_money);
+        var old = _cuts;
+        _cuts = CutPoints();
+        if ((old.F1, old.F2, old.F3, old.F4) != (_cuts.F1, _cuts.F2, _cuts.F3, _cuts.F4))
+        {
+            _cuts.ScoreAll(t);
+        }
+        else
+        {
+            foreach (var row in _trackedRows)
+            {
+                _cuts.Score(t, row);
+            }
+
+            RescoreBetween(t, _recency, _minDay, old.R1, _cuts.R1);
+            RescoreBetween(t, _recency, _minDay, old.R2, _cuts.R2);
+            RescoreBetween(t, _recency, _minDay, old.R3, _cuts.R3);
+            RescoreBetween(t, _recency, _minDay, old.R4, _cuts.R4);
+            RescoreBetween(t, _money, 0, old.M1, _cuts.M1);
+            RescoreBetween(t, _money, 0, old.M2, _cuts.M2);
+            RescoreBetween(t, _money, 0, old.M3, _cuts.M3);
+            RescoreBetween(t, _money, 0, old.M4, _cuts.M4);
+        }
+
+        if (_trackedRows.Count > _tracked.Length / 64)
+        {
+            Array.Clear(_tracked); // a memset of the flags beats a cache miss per tracked customer
+        }
+        else
+        {
+            foreach (var row in _trackedRows)
+            {
+                _tracked[row] = false;
+            }
+        }
+
         _trackedRows.Clear();
         _trackedBefore.Clear();
-        _cuts = CutPoints();
-        _cuts.ScoreAll(t);
     }
 
-    private static void Append(ref long[] buffer, int at, long value)
+    /// <summary>Rescores the customers whose key lies between a cut's old and new value: on one side of it before, on the other now.</summary>
+    private void RescoreBetween(FactTable t, RankedRows ranked, long origin, long oldCut, long newCut)
     {
-        if (at == buffer.Length)
+        if (oldCut == newCut)
         {
-            Array.Resize(ref buffer, Math.Max(256, at * 2));
+            return;
         }
 
-        buffer[at] = value;
+        // Day cuts are relative to the first day, and int.MaxValue for an empty base: keep that unreachable.
+        var low = Math.Min(oldCut, newCut);
+        var high = Math.Max(oldCut, newCut);
+        foreach (var row in ranked.RowsIn(Shift(low, origin), Shift(high, origin)))
+        {
+            _cuts.Score(t, row);
+        }
+
+        static long Shift(long value, long origin) => origin == 0 ? value : value >= int.MaxValue ? long.MaxValue : value + origin;
     }
 
     private RfmScoring.Cuts CutPoints()
@@ -156,81 +196,45 @@ internal sealed class RfmIndex
 
         Span<int> ranks = stackalloc int[4];
         RfmScoring.Ranks(_active, ranks);
-        Span<int> recencyCuts = stackalloc int[4];
         Span<int> frequencyCuts = stackalloc int[4];
-        RfmScoring.CutsFromCounts(_recencyCounts, ranks, recencyCuts);
         RfmScoring.CutsFromCounts(_frequencyCounts, ranks, frequencyCuts);
-        return new RfmScoring.Cuts(_minDay, recencyCuts[0], recencyCuts[1], recencyCuts[2], recencyCuts[3], frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
-            _money[ranks[0] - 1], _money[ranks[1] - 1], _money[ranks[2] - 1], _money[ranks[3] - 1]);
+        return new RfmScoring.Cuts(_minDay,
+            RecencyAt(ranks[0]), RecencyAt(ranks[1]), RecencyAt(ranks[2]), RecencyAt(ranks[3]),
+            frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
+            _money.KeyAt(ranks[0] - 1), _money.KeyAt(ranks[1] - 1), _money.KeyAt(ranks[2] - 1), _money.KeyAt(ranks[3] - 1));
+
+        int RecencyAt(int rank) => (int)(_recency.KeyAt(rank - 1) - _minDay);
     }
 
-    /// <summary>
-    /// The sorted money values minus <paramref name="removed"/> plus <paramref name="added"/>. A day changes a few
-    /// thousand of a million values, so the untouched runs between them are block copies (memmove) and each
-    /// change point is found by galloping from the previous one, not by comparing every value.
-    /// </summary>
-    private void Merge(Span<long> removed, Span<long> added)
+    /// <summary>The (key, row) entries leaving and entering one ranking at a recut; buffers reused across days.</summary>
+    private sealed class Changes
     {
-        removed.Sort();
-        added.Sort();
-        if (_spare.Length < _active)
-        {
-            _spare = new long[Math.Max(_active, _money.Length + 1024)];
-        }
+        private long[] _removedKeys = new long[256];
+        private int[] _removedRows = new int[256];
+        private long[] _addedKeys = new long[256];
+        private int[] _addedRows = new int[256];
+        private int _removed;
+        private int _added;
 
-        var money = _money.AsSpan(0, _active - added.Length + removed.Length); // the old values
-        var output = _spare.AsSpan();
-        int i = 0, r = 0, a = 0, o = 0;
-        while (r < removed.Length || a < added.Length)
+        public void Clear() => _removed = _added = 0;
+
+        public void Remove(long key, int row) => Append(ref _removedKeys, ref _removedRows, ref _removed, key, row);
+
+        public void Add(long key, int row) => Append(ref _addedKeys, ref _addedRows, ref _added, key, row);
+
+        public void ApplyTo(RankedRows ranked)
+            => ranked.Apply(_removedKeys.AsSpan(0, _removed), _removedRows.AsSpan(0, _removed), _addedKeys.AsSpan(0, _added), _addedRows.AsSpan(0, _added));
+
+        private static void Append(ref long[] keys, ref int[] rows, ref int count, long key, int row)
         {
-            // On a tie the removal goes first: it must find its value before an equal added one is placed past it.
-            int next;
-            if (a < added.Length && (r >= removed.Length || added[a] < removed[r]))
+            if (count == keys.Length)
             {
-                next = FirstAbove(money, i, added[a]);
-                money[i..next].CopyTo(output[o..]);
-                o += next - i;
-                output[o++] = added[a++];
-            }
-            else
-            {
-                next = FirstAtLeast(money, i, removed[r++]);
-                money[i..next].CopyTo(output[o..]);
-                o += next - i;
-                next++; // drop the removed value
+                Array.Resize(ref keys, count * 2);
+                Array.Resize(ref rows, count * 2);
             }
 
-            i = next;
+            keys[count] = key;
+            rows[count++] = row;
         }
-
-        money[i..].CopyTo(output[o..]);
-        (_money, _spare) = (_spare, _money);
     }
-
-    /// <summary>The first index ≥ <paramref name="from"/> whose value is ≥ <paramref name="value"/>: gallop, then binary search.</summary>
-    private static int FirstAtLeast(ReadOnlySpan<long> values, int from, long value)
-    {
-        var step = 1;
-        var lo = from;
-        var hi = from;
-        while (hi < values.Length && values[hi] < value)
-        {
-            lo = hi + 1;
-            hi = from + step;
-            step <<= 1;
-        }
-
-        hi = Math.Min(hi, values.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (values[mid] < value) lo = mid + 1; else hi = mid;
-        }
-
-        return lo;
-    }
-
-    /// <summary>The first index ≥ <paramref name="from"/> whose value is &gt; <paramref name="value"/>.</summary>
-    private static int FirstAbove(ReadOnlySpan<long> values, int from, long value)
-        => value == long.MaxValue ? values.Length : FirstAtLeast(values, from, value + 1);
 }
