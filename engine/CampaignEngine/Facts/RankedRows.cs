@@ -1,186 +1,226 @@
 namespace CampaignEngine.Facts;
 
 /// <summary>
-/// Customers sorted by one RFM input (a key: last order day or money), ties by row. It answers both
-/// questions a midnight recut asks: the key at a rank (a quintile cut point) and which customers lie between
-/// an old and a new cut point (the only ones whose score that cut changes). A day changes a few thousand of a
-/// million entries, so <see cref="Apply"/> merges them in: the untouched runs between change points are block
-/// copies (memmove) and each change point is found by galloping from the previous one.
+/// Customers ranked by one RFM input (a key: last order day or money). It answers both questions a midnight
+/// recut asks: the key at a rank (a quintile cut point) and which customers lie between an old and a new cut
+/// point (the only ones whose score that cut changes). The entries sit in buckets by key range, unordered
+/// inside a bucket, and every customer knows its slot: a day's few thousand changes are each a swap-remove and
+/// an append, touching nothing else — a sorted array would move all million entries every midnight. A rank is
+/// found by walking the buckets' counts and selecting inside one bucket. Buckets split when they grow.
 /// </summary>
 internal sealed class RankedRows
 {
-    private long[] _keys;
-    private int[] _rows;
-    private long[] _spareKeys = [];
-    private int[] _spareRows = [];
-    private long[] _packed = [];
-    private readonly bool _packRows; // rows fit 24 bits
+    private const int BuildSize = 1024;
+    private const int SplitSize = 4096;
+
+    // Bucket ids are stable (a customer's slot names one); _order lists them by key range, _lowest holds each
+    // range's lowest key in the same order (the first is long.MinValue).
+    private readonly List<int> _order = [];
+    private readonly List<long> _lowest = [];
+    private readonly List<long[]> _keys = [];
+    private readonly List<int[]> _rows = [];
+    private readonly List<int> _counts = [];
+    private readonly List<int> _splitAt = [];
+    private readonly int[] _bucketOf;
+    private readonly int[] _slotOf;
+    private long[] _scratch = new long[SplitSize];
+    private int[] _found = new int[256];
 
     public RankedRows(long[] keys, int[] rows, int rowCount)
     {
-        _packRows = rowCount <= 1 << 24;
-        SortPairs(keys, rows);
-        _packed = []; // the build's scratch is the size of the base; a day's changes need far less
-        _keys = keys;
-        _rows = rows;
+        _bucketOf = new int[rowCount];
+        _slotOf = new int[rowCount];
+        _bucketOf.AsSpan().Fill(-1);
+        keys.AsSpan().Sort(rows.AsSpan());
         Count = keys.Length;
+        var start = 0;
+        while (start < keys.Length || _order.Count == 0)
+        {
+            // Equal keys share a bucket: a bucket is a key range.
+            var end = Math.Min(keys.Length, start + BuildSize);
+            while (end < keys.Length && keys[end] == keys[end - 1])
+            {
+                end++;
+            }
+
+            var id = NewBucket(Math.Max(SplitSize, (end - start) * 2));
+            _order.Add(id);
+            _lowest.Add(_order.Count == 1 ? long.MinValue : keys[start]);
+            for (var i = start; i < end; i++)
+            {
+                Put(id, keys[i], rows[i]);
+            }
+
+            start = end;
+        }
     }
 
     public int Count { get; private set; }
 
     /// <summary>The key at a 0-based rank.</summary>
-    public long KeyAt(int rank) => _keys[rank];
-
-    /// <summary>The rows whose key is in (<paramref name="above"/>, <paramref name="upTo"/>].</summary>
-    public ReadOnlySpan<int> RowsIn(long above, long upTo)
+    public long KeyAt(int rank)
     {
-        var keys = _keys.AsSpan(0, Count);
-        var from = FirstAbove(keys, above);
-        var to = FirstAbove(keys, upTo);
-        return _rows.AsSpan(from, Math.Max(0, to - from));
-    }
-
-    /// <summary>Removes the given (key, row) entries, which must be present, and adds the new ones; the spans are sorted in place.</summary>
-    public void Apply(Span<long> removedKeys, Span<int> removedRows, Span<long> addedKeys, Span<int> addedRows)
-    {
-        SortPairs(removedKeys, removedRows);
-        SortPairs(addedKeys, addedRows);
-        var count = Count - removedKeys.Length + addedKeys.Length;
-        if (_spareKeys.Length < count)
+        for (var p = 0; p < _order.Count; p++)
         {
-            _spareKeys = new long[Math.Max(count, _keys.Length + 1024)];
-            _spareRows = new int[_spareKeys.Length];
+            var id = _order[p];
+            if (rank < _counts[id])
+            {
+                if (_scratch.Length < _counts[id])
+                {
+                    _scratch = new long[_counts[id] * 2];
+                }
+
+                var keys = _scratch.AsSpan(0, _counts[id]);
+                _keys[id].AsSpan(0, keys.Length).CopyTo(keys);
+                keys.Sort();
+                return keys[rank];
+            }
+
+            rank -= _counts[id];
         }
 
-        var keys = _keys.AsSpan(0, Count);
-        var rows = _rows.AsSpan(0, Count);
-        int i = 0, r = 0, a = 0, o = 0;
-        while (r < removedKeys.Length || a < addedKeys.Length)
+        throw new ArgumentOutOfRangeException(nameof(rank));
+    }
+
+    /// <summary>The rows whose key is in (<paramref name="above"/>, <paramref name="upTo"/>]; valid until the next call.</summary>
+    public ReadOnlySpan<int> RowsIn(long above, long upTo)
+    {
+        var found = 0;
+        for (var p = Position(above); p < _order.Count && _lowest[p] <= upTo; p++)
         {
-            // On a tie (a customer whose key did not change) the removal goes first, then the entry goes back in.
-            var add = a < addedKeys.Length && (r >= removedKeys.Length || Compare(addedKeys[a], addedRows[a], removedKeys[r], removedRows[r]) < 0);
-            var next = add ? FirstAtLeast(keys, rows, i, addedKeys[a], addedRows[a]) : FirstAtLeast(keys, rows, i, removedKeys[r], removedRows[r]);
-            keys[i..next].CopyTo(_spareKeys.AsSpan(o));
-            rows[i..next].CopyTo(_spareRows.AsSpan(o));
-            o += next - i;
-            i = next;
-            if (add)
+            var id = _order[p];
+            var keys = _keys[id];
+            var rows = _rows[id];
+            for (var i = 0; i < _counts[id]; i++)
             {
-                _spareKeys[o] = addedKeys[a];
-                _spareRows[o++] = addedRows[a++];
+                if (keys[i] > above && keys[i] <= upTo)
+                {
+                    if (found == _found.Length)
+                    {
+                        Array.Resize(ref _found, found * 2);
+                    }
+
+                    _found[found++] = rows[i];
+                }
+            }
+        }
+
+        return _found.AsSpan(0, found);
+    }
+
+    public void Remove(int row)
+    {
+        var id = _bucketOf[row];
+        var slot = _slotOf[row];
+        var last = --_counts[id];
+        var keys = _keys[id];
+        var rows = _rows[id];
+        keys[slot] = keys[last];
+        rows[slot] = rows[last];
+        _slotOf[rows[slot]] = slot;
+        _bucketOf[row] = -1;
+        Count--;
+    }
+
+    public void Add(long key, int row)
+    {
+        var p = Position(key);
+        var id = _order[p];
+        Put(id, key, row);
+        Count++;
+        if (_counts[id] >= _splitAt[id])
+        {
+            Split(p);
+        }
+    }
+
+    /// <summary>The position in <see cref="_order"/> of the bucket whose range holds <paramref name="key"/>.</summary>
+    private int Position(long key)
+    {
+        int lo = 1, hi = _lowest.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_lowest[mid] <= key) lo = mid + 1; else hi = mid;
+        }
+
+        return lo - 1;
+    }
+
+    private int NewBucket(int capacity)
+    {
+        _keys.Add(new long[capacity]);
+        _rows.Add(new int[capacity]);
+        _counts.Add(0);
+        _splitAt.Add(SplitSize);
+        return _keys.Count - 1;
+    }
+
+    private void Put(int id, long key, int row)
+    {
+        var slot = _counts[id]++;
+        if (slot == _keys[id].Length)
+        {
+            var keys = _keys[id];
+            var rows = _rows[id];
+            Array.Resize(ref keys, slot * 2);
+            Array.Resize(ref rows, slot * 2);
+            _keys[id] = keys;
+            _rows[id] = rows;
+        }
+
+        _keys[id][slot] = key;
+        _rows[id][slot] = row;
+        _bucketOf[row] = id;
+        _slotOf[row] = slot;
+    }
+
+    /// <summary>Moves the upper half of a grown bucket's key range to a new bucket (a bucket of one key stays whole).</summary>
+    private void Split(int position)
+    {
+        var id = _order[position];
+        var count = _counts[id];
+        if (_keys[id].AsSpan(0, count).IndexOfAnyExcept(_keys[id][0]) < 0)
+        {
+            _splitAt[id] = count * 2; // one key (a day's buyers): nothing to split until other keys arrive
+            return;
+        }
+
+        if (_scratch.Length < count)
+        {
+            _scratch = new long[count * 2];
+        }
+
+        var sorted = _scratch.AsSpan(0, count);
+        _keys[id].AsSpan(0, count).CopyTo(sorted);
+        sorted.Sort();
+        var split = sorted[count / 2];
+        if (split == sorted[0])
+        {
+            split = sorted[sorted.IndexOfAnyExcept(split)]; // there is another key (checked above)
+        }
+
+        var upper = NewBucket(SplitSize);
+        _order.Insert(position + 1, upper);
+        _lowest.Insert(position + 1, split);
+        var keys = _keys[id];
+        var rows = _rows[id];
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (keys[i] >= split)
+            {
+                Put(upper, keys[i], rows[i]);
             }
             else
             {
-                if (i >= keys.Length || keys[i] != removedKeys[r] || rows[i] != removedRows[r])
-                {
-                    throw new InvalidOperationException("a removed RFM entry was not in the index: the tracked values are out of step");
-                }
-
-                i++; // drop the removed entry
-                r++;
+                keys[kept] = keys[i];
+                rows[kept] = rows[i];
+                _slotOf[rows[kept]] = kept;
+                kept++;
             }
         }
 
-        keys[i..].CopyTo(_spareKeys.AsSpan(o));
-        rows[i..].CopyTo(_spareRows.AsSpan(o));
-        (_keys, _spareKeys) = (_spareKeys, _keys);
-        (_rows, _spareRows) = (_spareRows, _rows);
-        Count = count;
-    }
-
-    private static int Compare(long key, int row, long otherKey, int otherRow)
-        => key != otherKey ? key.CompareTo(otherKey) : row.CompareTo(otherRow);
-
-    /// <summary>The first index ≥ <paramref name="from"/> whose entry is ≥ (key, row): gallop, then binary search.</summary>
-    private static int FirstAtLeast(ReadOnlySpan<long> keys, ReadOnlySpan<int> rows, int from, long key, int row)
-    {
-        var step = 1;
-        var lo = from;
-        var hi = from;
-        while (hi < keys.Length && Compare(keys[hi], rows[hi], key, row) < 0)
-        {
-            lo = hi + 1;
-            hi = from + step;
-            step <<= 1;
-        }
-
-        hi = Math.Min(hi, keys.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Compare(keys[mid], rows[mid], key, row) < 0) lo = mid + 1; else hi = mid;
-        }
-
-        return lo;
-    }
-
-    private static int FirstAbove(ReadOnlySpan<long> keys, long key)
-    {
-        int lo = 0, hi = keys.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (keys[mid] <= key) lo = mid + 1; else hi = mid;
-        }
-
-        return lo;
-    }
-
-    /// <summary>Sorts by key, then by row.</summary>
-    private void SortPairs(Span<long> keys, Span<int> rows)
-    {
-        if (keys.Length < 2)
-        {
-            return;
-        }
-
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (var key in keys)
-        {
-            min = Math.Min(min, key);
-            max = Math.Max(max, key);
-        }
-
-        // Usually (key − min, row) fits one long — days always, money below 2^39 fen — and one sort of plain
-        // longs is several times faster than sorting keys with items and then the runs of equal keys by row.
-        if (_packRows && (ulong)(max - min) < 1UL << 39)
-        {
-            if (_packed.Length < keys.Length)
-            {
-                _packed = new long[Math.Max(keys.Length, _packed.Length * 2)];
-            }
-
-            var packed = _packed.AsSpan(0, keys.Length);
-            for (var i = 0; i < keys.Length; i++)
-            {
-                packed[i] = ((keys[i] - min) << 24) | (uint)rows[i];
-            }
-
-            packed.Sort();
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = (packed[i] >> 24) + min;
-                rows[i] = (int)(packed[i] & 0xFFFFFF);
-            }
-
-            return;
-        }
-
-        keys.Sort(rows);
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                rows[start..end].Sort();
-            }
-
-            start = end;
-        }
+        _counts[id] = kept;
     }
 }

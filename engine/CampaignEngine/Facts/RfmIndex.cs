@@ -22,8 +22,6 @@ internal sealed class RfmIndex
     private readonly bool[] _tracked;
     private readonly List<int> _trackedRows = [];
     private readonly List<Values> _trackedBefore = [];
-    private readonly Changes _recencyChanges = new();
-    private readonly Changes _moneyChanges = new();
 
     private RfmIndex(FactTable t)
     {
@@ -100,34 +98,44 @@ internal sealed class RfmIndex
     /// <summary>New cut points from every tracked customer's change; rescores every customer whose score they can change.</summary>
     public void Recut(FactTable t)
     {
-        _recencyChanges.Clear();
-        _moneyChanges.Clear();
         for (var k = 0; k < _trackedRows.Count; k++)
         {
             var row = _trackedRows[k];
             var before = _trackedBefore[k];
+            var now = Values.Of(t, row);
             if (before.Frequency > 0)
             {
                 _frequencyCounts[before.Frequency]--;
                 _active--;
-                _recencyChanges.Remove(before.LastDay, row);
-                _moneyChanges.Remove(before.MoneyFen, row);
+                if (now.Frequency == 0 || now.LastDay != before.LastDay)
+                {
+                    _recency.Remove(row);
+                }
+
+                if (now.Frequency == 0 || now.MoneyFen != before.MoneyFen)
+                {
+                    _money.Remove(row);
+                }
             }
 
-            var now = Values.Of(t, row);
             if (now.Frequency > 0)
             {
                 // Counts only grow: grow the histogram at the end.
                 if (now.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, now.Frequency * 2 + 16);
                 _frequencyCounts[now.Frequency]++;
                 _active++;
-                _recencyChanges.Add(now.LastDay, row);
-                _moneyChanges.Add(now.MoneyFen, row);
+                if (before.Frequency == 0 || now.LastDay != before.LastDay)
+                {
+                    _recency.Add(now.LastDay, row);
+                }
+
+                if (before.Frequency == 0 || now.MoneyFen != before.MoneyFen)
+                {
+                    _money.Add(now.MoneyFen, row);
+                }
             }
         }
 
-        _recencyChanges.ApplyTo(_recency);
-        _moneyChanges.ApplyTo(_money);
         var old = _cuts;
         _cuts = CutPoints();
         if ((old.F1, old.F2, old.F3, old.F4) != (_cuts.F1, _cuts.F2, _cuts.F3, _cuts.F4))
@@ -204,37 +212,5 @@ internal sealed class RfmIndex
             _money.KeyAt(ranks[0] - 1), _money.KeyAt(ranks[1] - 1), _money.KeyAt(ranks[2] - 1), _money.KeyAt(ranks[3] - 1));
 
         int RecencyAt(int rank) => (int)(_recency.KeyAt(rank - 1) - _minDay);
-    }
-
-    /// <summary>The (key, row) entries leaving and entering one ranking at a recut; buffers reused across days.</summary>
-    private sealed class Changes
-    {
-        private long[] _removedKeys = new long[256];
-        private int[] _removedRows = new int[256];
-        private long[] _addedKeys = new long[256];
-        private int[] _addedRows = new int[256];
-        private int _removed;
-        private int _added;
-
-        public void Clear() => _removed = _added = 0;
-
-        public void Remove(long key, int row) => Append(ref _removedKeys, ref _removedRows, ref _removed, key, row);
-
-        public void Add(long key, int row) => Append(ref _addedKeys, ref _addedRows, ref _added, key, row);
-
-        public void ApplyTo(RankedRows ranked)
-            => ranked.Apply(_removedKeys.AsSpan(0, _removed), _removedRows.AsSpan(0, _removed), _addedKeys.AsSpan(0, _added), _addedRows.AsSpan(0, _added));
-
-        private static void Append(ref long[] keys, ref int[] rows, ref int count, long key, int row)
-        {
-            if (count == keys.Length)
-            {
-                Array.Resize(ref keys, count * 2);
-                Array.Resize(ref rows, count * 2);
-            }
-
-            keys[count] = key;
-            rows[count++] = row;
-        }
     }
 }
