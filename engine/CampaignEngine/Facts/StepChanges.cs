@@ -17,6 +17,7 @@ internal sealed class StepChanges(int rowCount)
     private readonly int[] _stamp = new int[rowCount];
     private int _current;
     private int[] _rows = new int[256];
+    private OrderEventIndex[]? _events;
 
     /// <summary>Rows to recompute in full: the first <see cref="PaidCount"/> have a paid event (their RFM inputs change).</summary>
     public ReadOnlySpan<int> Recomputed => _rows.AsSpan(0, Count);
@@ -41,16 +42,18 @@ internal sealed class StepChanges(int rowCount)
         }
 
         var h = t.History;
+        // Fetched once: EventsOf takes a lock, and a year's sweep asks 35,000 times.
+        _events ??= [h.EventsOf(OrderEventKind.Paid), h.EventsOf(OrderEventKind.Shipped), h.EventsOf(OrderEventKind.Arrived), h.EventsOf(OrderEventKind.Signed)];
         var after = t.Moment - 1;
         var upTo = moment - 1;
-        foreach (var order in h.EventsOf(OrderEventKind.Paid).OrdersIn(after, upTo))
+        foreach (var order in _events[(int)OrderEventKind.Paid].OrdersIn(after, upTo))
         {
             Mark(h.OrderCustomer[order]);
         }
 
         PaidCount = Count;
         int oldDay = t.Day, oldSecond = t.Second;
-        foreach (var order in h.EventsOf(OrderEventKind.Shipped).OrdersIn(after, upTo))
+        foreach (var order in _events[(int)OrderEventKind.Shipped].OrdersIn(after, upTo))
         {
             var row = h.OrderCustomer[order];
             if (_stamp[row] == _current || !Counted(h, order, oldDay, oldSecond))
@@ -69,7 +72,7 @@ internal sealed class StepChanges(int rowCount)
             }
         }
 
-        foreach (var order in h.EventsOf(OrderEventKind.Arrived).OrdersIn(after, upTo))
+        foreach (var order in _events[(int)OrderEventKind.Arrived].OrdersIn(after, upTo))
         {
             var row = h.OrderCustomer[order];
             if (_stamp[row] != _current && Counted(h, order, oldDay, oldSecond))
@@ -78,7 +81,7 @@ internal sealed class StepChanges(int rowCount)
             }
         }
 
-        foreach (var order in h.EventsOf(OrderEventKind.Signed).OrdersIn(after, upTo))
+        foreach (var order in _events[(int)OrderEventKind.Signed].OrdersIn(after, upTo))
         {
             var row = h.OrderCustomer[order];
             if (_stamp[row] == _current || !Counted(h, order, oldDay, oldSecond))
