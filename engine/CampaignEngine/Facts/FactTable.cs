@@ -166,20 +166,19 @@ public sealed class FactTable
         {
             // An hourly sweep recomputes a few hundred customers: cheaper inline than handing out partitions.
             var pass = new CustomerFactsPass(this);
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Length; i++)
             {
-                pass.Compute(row);
+                changes.Recompute(pass, i);
             }
 
             return;
         }
 
-        var array = rows.ToArray();
-        ForEachPartition(array.Length, (pass, from, to) =>
+        ForEachPartition(rows.Length, (pass, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                pass.Compute(array[i]);
+                changes.Recompute(pass, i);
             }
         });
     }

@@ -4,17 +4,23 @@ namespace CampaignEngine.Facts;
 
 /// <summary>
 /// What moving a fact table from its moment to a later one changes, found from the events in between.
-/// A customer with a paid event gets its whole row recomputed (its paid prefix and RFM inputs change).
 /// A shipped, arrived or signed event of an order already counted only moves that order's logistics
 /// facts, so it is applied in place — a max, a count ±1, a min — without reading the customer's other
 /// orders: an hourly sweep has several times more logistics events than payments, and a full recompute
-/// reads a dozen order columns per order of the customer. The one case a delta cannot settle (the oldest
-/// open parcel is signed while others stay open) falls back to a recompute. Reused across steps.
+/// reads a dozen order columns per order of the customer. A customer with a paid event folds in just its
+/// newly paid orders (<see cref="CustomerFactsPass.Continue"/>, from its distinct order days and squared
+/// gaps kept here), or is recomputed from its whole slice the first time. The one case a delta cannot
+/// settle (the oldest open parcel is signed while others stay open) falls back to a recompute. Reused
+/// across steps.
 /// </summary>
 internal sealed class StepChanges(int rowCount)
 {
     private const int NoDay = FactTable.NoDay;
     private readonly int[] _stamp = new int[rowCount];
+    private readonly int[] _full = new int[rowCount];
+    private readonly bool[] _known = new bool[rowCount];
+    private readonly int[] _distinctDays = new int[rowCount];
+    private readonly long[] _gapSquares = new long[rowCount];
     private int _current;
     private int[] _rows = new int[256];
     private OrderEventIndex[]? _events;
@@ -38,6 +44,7 @@ internal sealed class StepChanges(int rowCount)
         if (++_current == int.MaxValue)
         {
             Array.Clear(_stamp);
+            Array.Clear(_full);
             _current = 1;
         }
 
@@ -55,8 +62,9 @@ internal sealed class StepChanges(int rowCount)
         int oldDay = t.Day, oldSecond = t.Second;
         foreach (var order in _events[(int)OrderEventKind.Shipped].OrdersIn(after, upTo))
         {
+            // Also for customers who paid in the window: Continue starts from their older orders' state.
             var row = h.OrderCustomer[order];
-            if (_stamp[row] == _current || !Counted(h, order, oldDay, oldSecond))
+            if (!Counted(h, order, oldDay, oldSecond))
             {
                 continue;
             }
@@ -75,7 +83,7 @@ internal sealed class StepChanges(int rowCount)
         foreach (var order in _events[(int)OrderEventKind.Arrived].OrdersIn(after, upTo))
         {
             var row = h.OrderCustomer[order];
-            if (_stamp[row] != _current && Counted(h, order, oldDay, oldSecond))
+            if (Counted(h, order, oldDay, oldSecond))
             {
                 t.LastArrivedDay[row] = Math.Max(t.LastArrivedDay[row], h.ArrivedDay[order]);
             }
@@ -84,7 +92,7 @@ internal sealed class StepChanges(int rowCount)
         foreach (var order in _events[(int)OrderEventKind.Signed].OrdersIn(after, upTo))
         {
             var row = h.OrderCustomer[order];
-            if (_stamp[row] == _current || !Counted(h, order, oldDay, oldSecond))
+            if (!Counted(h, order, oldDay, oldSecond))
             {
                 continue;
             }
@@ -100,10 +108,29 @@ internal sealed class StepChanges(int rowCount)
                 }
                 else if (shipped == t.OldestOpenShippedDay[row])
                 {
-                    Mark(row); // the next oldest is among the others: read them all
+                    _full[row] = _current; // the next oldest is among the others: read them all
+                    Mark(row);
                 }
             }
         }
+    }
+
+    /// <summary>Brings the <paramref name="index"/>-th row of <see cref="Recomputed"/> to the table's (new) moment.</summary>
+    public void Recompute(CustomerFactsPass pass, int index)
+    {
+        var row = _rows[index];
+        if (_known[row] && _full[row] != _current)
+        {
+            pass.Continue(row, _distinctDays[row], _gapSquares[row]);
+        }
+        else
+        {
+            pass.Compute(row);
+            _known[row] = true;
+        }
+
+        _distinctDays[row] = pass.DistinctDays;
+        _gapSquares[row] = pass.GapSquares;
     }
 
     private void Mark(int row)
