@@ -193,7 +193,7 @@ internal static class RfmScoring
     }
 
     /// <summary>Quickselect (Hoare partition, median of three): the value that sorted order puts at <paramref name="k"/>.</summary>
-    private static long Select(long[] a, int lo, int hi, int k)
+    internal static long Select(long[] a, int lo, int hi, int k)
     {
         while (lo < hi)
         {
