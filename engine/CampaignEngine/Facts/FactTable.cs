@@ -118,8 +118,8 @@ public sealed class FactTable
     /// <summary>
     /// Moves the table forward to a later moment (a later date, or a later time of the same day), recomputing
     /// only customers with a paid or logistics event in between. RFM cut points are the shop day's: at each
-    /// midnight passed they are recomputed from every change since the last one and every score is rewritten;
-    /// within the day only the recomputed customers are rescored (see <see cref="RfmIndex"/>).
+    /// midnight passed they are recomputed from every change since the last one and the scores they can change rewritten;
+    /// within the day only customers who paid are rescored (see <see cref="RfmIndex"/>).
     /// </summary>
     internal void AdvanceTo(DateOnly date, int secondOfDay)
     {
@@ -129,7 +129,7 @@ public sealed class FactTable
             throw new ArgumentOutOfRangeException(nameof(date), "facts only move forward; compute a new table for an earlier moment");
         }
 
-        // The first step indexes the RFM base (a sort); later steps only merge the changes.
+        // The first step indexes the RFM base (a sort); later steps only move the changed customers in it.
         _rfm ??= RfmIndex.Build(this);
         _changes ??= new StepChanges(RowCount);
         if (target > Day)
