@@ -18,18 +18,54 @@ internal sealed class CustomerFactsPass
         _h = table.History;
     }
 
+    /// <summary>Distinct order days of the last customer computed (the cycle's gaps + 1), for <see cref="Continue"/>.</summary>
+    public int DistinctDays { get; private set; }
+
+    /// <summary>Sum of squared gaps between those days, for <see cref="Continue"/>.</summary>
+    public long GapSquares { get; private set; }
+
     public void Compute(int row)
+    {
+        var fold = new Fold { First = NoDay, Last = NoDay, LastOrder = -1, LastShipped = NoDay, LastArrived = NoDay, LastSigned = NoDay, OldestOpen = NoDay };
+        Run(row, _h.CustomerOrderStarts[row], ref fold);
+    }
+
+    /// <summary>
+    /// Brings a row computed at an earlier moment up to the table's moment when only orders were paid in
+    /// between (their logistics events on older orders already applied): folds in just the newly paid orders
+    /// of the slice. Gives what <see cref="Compute"/> gives, given that row's <see cref="DistinctDays"/> and
+    /// <see cref="GapSquares"/> — the gap sum telescopes to last − first.
+    /// </summary>
+    public void Continue(int row, int distinctDays, long gapSquares)
+    {
+        var t = _t;
+        var fold = new Fold
+        {
+            Frequency = t.Frequency[row], Refunds = t.RefundCount[row], DistinctDays = distinctDays, LastOrder = t.LastOrder[row],
+            OpenParcels = t.OpenParcels[row], Monetary = t.MonetaryFen[row], GapSquares = gapSquares,
+            First = t.FirstOrderDay[row], Last = t.LastOrderDay[row], LastShipped = t.LastShippedDay[row], LastArrived = t.LastArrivedDay[row],
+            LastSigned = t.LastSignedDay[row], OldestOpen = t.OldestOpenShippedDay[row],
+        };
+        fold.GapSum = fold.Last == NoDay ? 0 : (long)fold.Last - fold.First;
+        Run(row, _h.CustomerOrderStarts[row] + t.OrdersBefore[row], ref fold);
+    }
+
+    /// <summary>The running values of one customer's pass.</summary>
+    private struct Fold
+    {
+        public int Frequency, Refunds, DistinctDays, LastOrder, OpenParcels;
+        public long Monetary, GapSum, GapSquares;
+        public int First, Last, LastShipped, LastArrived, LastSigned, OldestOpen;
+    }
+
+    private void Run(int row, int from, ref Fold f)
     {
         var h = _h;
         var t = _t;
         var start = h.CustomerOrderStarts[row];
         var end = h.CustomerOrderStarts[row + 1];
         int tDay = t.Day, tSecond = t.Second;
-
-        int frequency = 0, refunds = 0, distinctDays = 0, lastOrder = -1, openParcels = 0;
-        long monetary = 0, gapSum = 0, gapSquares = 0;
-        int first = NoDay, last = NoDay, lastShipped = NoDay, lastArrived = NoDay, lastSigned = NoDay, oldestOpen = NoDay;
-        var o = start;
+        var o = from;
         for (; o < end; o++)
         {
             var paidDay = h.PaidDay[o];
@@ -40,73 +76,75 @@ internal sealed class CustomerFactsPass
 
             if (h.Status[o] == OrderStatus.Refunded)
             {
-                refunds++;
+                f.Refunds++;
                 continue;
             }
 
-            frequency++;
-            monetary += h.AmountFen[o];
-            if (paidDay != last)
+            f.Frequency++;
+            f.Monetary += h.AmountFen[o];
+            if (paidDay != f.Last)
             {
-                if (last != NoDay)
+                if (f.Last != NoDay)
                 {
-                    long gap = paidDay - last;
-                    gapSum += gap;
-                    gapSquares += gap * gap;
+                    long gap = paidDay - f.Last;
+                    f.GapSum += gap;
+                    f.GapSquares += gap * gap;
                 }
                 else
                 {
-                    first = paidDay;
+                    f.First = paidDay;
                 }
 
-                distinctDays++;
-                last = paidDay;
+                f.DistinctDays++;
+                f.Last = paidDay;
             }
 
-            lastOrder = o;
+            f.LastOrder = o;
             var shipped = h.ShippedDay[o];
             var shippedBefore = Before(shipped, h.ShippedSecond[o], tDay, tSecond);
             if (shippedBefore)
             {
-                lastShipped = Math.Max(lastShipped, shipped);
+                f.LastShipped = Math.Max(f.LastShipped, shipped);
             }
 
             if (Before(h.ArrivedDay[o], h.ArrivedSecond[o], tDay, tSecond))
             {
-                lastArrived = Math.Max(lastArrived, h.ArrivedDay[o]);
+                f.LastArrived = Math.Max(f.LastArrived, h.ArrivedDay[o]);
             }
 
             if (Before(h.SignedDay[o], h.SignedSecond[o], tDay, tSecond))
             {
-                lastSigned = Math.Max(lastSigned, h.SignedDay[o]);
+                f.LastSigned = Math.Max(f.LastSigned, h.SignedDay[o]);
             }
             else if (shippedBefore)
             {
-                openParcels++;
-                oldestOpen = oldestOpen == NoDay ? shipped : Math.Min(oldestOpen, shipped);
+                f.OpenParcels++;
+                f.OldestOpen = f.OldestOpen == NoDay ? shipped : Math.Min(f.OldestOpen, shipped);
             }
         }
 
         t.OrdersBefore[row] = o - start;
-        t.Frequency[row] = frequency;
-        t.MonetaryFen[row] = monetary;
-        t.RefundCount[row] = refunds;
-        t.FirstOrderDay[row] = first;
-        t.LastOrderDay[row] = last;
-        t.LastOrder[row] = lastOrder;
-        t.LastShippedDay[row] = lastShipped;
-        t.LastArrivedDay[row] = lastArrived;
-        t.LastSignedDay[row] = lastSigned;
-        t.OpenParcels[row] = openParcels;
-        t.OldestOpenShippedDay[row] = oldestOpen;
+        t.Frequency[row] = f.Frequency;
+        t.MonetaryFen[row] = f.Monetary;
+        t.RefundCount[row] = f.Refunds;
+        t.FirstOrderDay[row] = f.First;
+        t.LastOrderDay[row] = f.Last;
+        t.LastOrder[row] = f.LastOrder;
+        t.LastShippedDay[row] = f.LastShipped;
+        t.LastArrivedDay[row] = f.LastArrived;
+        t.LastSignedDay[row] = f.LastSigned;
+        t.OpenParcels[row] = f.OpenParcels;
+        t.OldestOpenShippedDay[row] = f.OldestOpen;
+        DistinctDays = f.DistinctDays;
+        GapSquares = f.GapSquares;
 
         // 购买周期 needs two distinct order days: one order says nothing about a rhythm.
-        var gaps = distinctDays - 1;
+        var gaps = f.DistinctDays - 1;
         if (gaps >= 1)
         {
-            var mean = (double)gapSum / gaps;
+            var mean = (double)f.GapSum / gaps;
             t.Cycle[row] = mean;
-            t.CycleStddev[row] = Math.Sqrt(Math.Max(0, (double)gapSquares / gaps - mean * mean));
+            t.CycleStddev[row] = Math.Sqrt(Math.Max(0, (double)f.GapSquares / gaps - mean * mean));
         }
         else
         {

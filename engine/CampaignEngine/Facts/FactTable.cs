@@ -120,8 +120,8 @@ public sealed class FactTable
     /// <summary>
     /// Moves the table forward to a later moment (a later date, or a later time of the same day), recomputing
     /// only customers with a paid or logistics event in between. RFM cut points are the shop day's: at each
-    /// midnight passed they are recomputed from every change since the last one and every score is rewritten;
-    /// within the day only the recomputed customers are rescored (see <see cref="RfmIndex"/>).
+    /// midnight passed they are recomputed from every change since the last one and the scores they can change rewritten;
+    /// within the day only customers who paid are rescored (see <see cref="RfmIndex"/>).
     /// </summary>
     internal void AdvanceTo(DateOnly date, int secondOfDay)
     {
@@ -131,8 +131,9 @@ public sealed class FactTable
             throw new ArgumentOutOfRangeException(nameof(date), "facts only move forward; compute a new table for an earlier moment");
         }
 
-        // The first step indexes the RFM base (a sort); later steps only merge the changes.
+        // The first step indexes the RFM base (a sort); later steps only move the changed customers in it.
         _rfm ??= RfmIndex.Build(this);
+        _changes ??= new StepChanges(RowCount);
         if (target > Day)
         {
             Recompute(CustomersWithEventsBefore(target * 86400L), target, 0);
@@ -141,52 +142,61 @@ public sealed class FactTable
 
         if (secondOfDay > Second)
         {
-            var touched = CustomersWithEventsBefore((target * 86400L) + secondOfDay);
-            Recompute(touched, target, secondOfDay);
-            _rfm.Rescore(this, touched);
+            var changes = CustomersWithEventsBefore((target * 86400L) + secondOfDay);
+            Recompute(changes, target, secondOfDay);
+            _rfm.Rescore(this, changes.Paid);
         }
     }
 
-    /// <summary>Customers with a paid or logistics event in [the table's moment, <paramref name="moment"/>): the ones whose facts change by then.</summary>
-    private List<int> CustomersWithEventsBefore(long moment)
+    /// <summary>
+    /// The customers with a paid or logistics event in [the table's moment, <paramref name="moment"/>): logistics
+    /// events are applied to the columns in passing, the rows left to recompute are returned.
+    /// </summary>
+    private StepChanges CustomersWithEventsBefore(long moment)
     {
-        var touched = new List<int>();
-        var seen = _touchedStamp ??= new int[RowCount];
-        _stamp++;
-        foreach (var kind in (ReadOnlySpan<OrderEventKind>)[OrderEventKind.Paid, OrderEventKind.Shipped, OrderEventKind.Arrived, OrderEventKind.Signed])
-        {
-            foreach (var order in History.EventsOf(kind).OrdersIn(Moment - 1, moment - 1))
-            {
-                var row = History.OrderCustomer[order];
-                if (seen[row] != _stamp)
-                {
-                    seen[row] = _stamp;
-                    touched.Add(row);
-                }
-            }
-        }
-
-        return touched;
+        _changes!.Collect(this, moment);
+        return _changes;
     }
 
-    private void Recompute(List<int> touched, int day, int second)
+    private void Recompute(StepChanges changes, int day, int second)
     {
-        _rfm!.Track(this, touched);
+        _rfm!.Track(this, changes.Paid);
         Day = day;
         Second = second;
-        ForEachPartition(touched.Count, (pass, from, to) =>
+        var rows = changes.Recomputed;
+        if (rows.Length < MinRowsPerPartition * 2)
+        {
+            // An hourly sweep recomputes a few hundred customers: cheaper inline than handing out partitions.
+            var pass = new CustomerFactsPass(this);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                changes.Recompute(pass, i);
+            }
+
+            return;
+        }
+
+        ForEachPartition(rows.Length, (pass, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                pass.Compute(touched[i]);
+                changes.Recompute(pass, i);
             }
         });
     }
 
+    private const int MinRowsPerPartition = 5_000;
+
     /// <summary>Runs <paramref name="work"/> over [0, count) split across the cores, each part with its own scratch pass.</summary>
     private void ForEachPartition(int count, Action<CustomerFactsPass, int, int> work)
     {
-        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 5_000));
+        var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, count / MinRowsPerPartition));
+        if (partitions == 1)
+        {
+            work(new CustomerFactsPass(this), 0, count);
+            return;
+        }
+
         Parallel.For(0, partitions, p => work(new CustomerFactsPass(this), (int)((long)count * p / partitions), (int)((long)count * (p + 1) / partitions)));
     }
 
@@ -235,9 +245,8 @@ public sealed class FactTable
     private CustomerOverlay? _levelIdsOverlay;
     private int _levelChangesApplied;
 
-    private int[]? _touchedStamp;
-    private int _stamp;
     private RfmIndex? _rfm;
+    private StepChanges? _changes;
 
     private void ComputeAll()
     {

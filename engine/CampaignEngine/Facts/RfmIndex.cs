@@ -1,21 +1,22 @@
 namespace CampaignEngine.Facts;
 
 /// <summary>
-/// Keeps the RFM base sorted between days for the day-by-day dry-run: histograms of last order day
-/// and of frequency (counting sort) and the sorted monetary values. The quintile cut points are those of
-/// the shop day's start (<see cref="Recut"/> at each midnight): the customers that changed since the last
-/// recut lose their old values and gain their new ones — a merge, not a sort — so the cut points come out
-/// in O(n) with a small constant, then every score is rewritten in one pass. Within the day a customer who
-/// buys is rescored against the day's cut points (<see cref="Rescore"/>): an hourly event sweep then costs
-/// its few changed customers, not a pass over the whole base.
+/// Keeps the RFM base ranked between days for the day-by-day dry-run: the active customers by last order
+/// day and by money (<see cref="RankedRows"/>), and a histogram of frequency (counting sort). The quintile cut
+/// points are those of the shop day's start (<see cref="Recut"/> at each midnight): the customers that changed
+/// since the last recut leave their old places and take their new ones — a merge, not a sort. A customer's
+/// score changes only if its inputs changed or a cut point moved past its value, so a recut rescores the
+/// changed customers and those between each moved cut's old and new value (a few thousand of a million);
+/// only when a frequency cut moves (rare: counts are small integers, a cut's run is a fifth of the base) is
+/// every score rewritten. Within the day a customer who buys is rescored against the day's cut points
+/// (<see cref="Rescore"/>): an hourly event sweep costs its few changed customers.
 /// </summary>
 internal sealed class RfmIndex
 {
     private readonly int _minDay;
-    private int[] _recencyCounts;
     private int[] _frequencyCounts;
-    private long[] _money;
-    private long[] _spare;
+    private readonly RankedRows _recency;
+    private readonly RankedRows _money;
     private int _active;
     private RfmScoring.Cuts _cuts;
     private readonly bool[] _tracked;
@@ -24,7 +25,6 @@ internal sealed class RfmIndex
 
     private RfmIndex(FactTable t)
     {
-        var maxDay = int.MinValue;
         var maxFrequency = 0;
         _minDay = int.MaxValue;
         for (var row = 0; row < t.RowCount; row++)
@@ -33,7 +33,6 @@ internal sealed class RfmIndex
             {
                 _active++;
                 _minDay = Math.Min(_minDay, t.LastOrderDay[row]);
-                maxDay = Math.Max(maxDay, t.LastOrderDay[row]);
                 maxFrequency = Math.Max(maxFrequency, t.Frequency[row]);
             }
         }
@@ -41,25 +40,26 @@ internal sealed class RfmIndex
         if (_active == 0)
         {
             _minDay = t.Day;
-            maxDay = t.Day;
         }
 
-        _recencyCounts = new int[maxDay - _minDay + 64];
         _frequencyCounts = new int[maxFrequency + 16];
-        _money = new long[_active];
-        _spare = [];
+        var days = new long[_active];
+        var money = new long[_active];
+        var rows = new int[_active];
         var i = 0;
         for (var row = 0; row < t.RowCount; row++)
         {
             if (t.Frequency[row] > 0)
             {
-                _recencyCounts[t.LastOrderDay[row] - _minDay]++;
                 _frequencyCounts[t.Frequency[row]]++;
-                _money[i++] = t.MonetaryFen[row];
+                days[i] = t.LastOrderDay[row];
+                money[i] = t.MonetaryFen[row];
+                rows[i++] = row;
             }
         }
 
-        Array.Sort(_money);
+        _recency = new RankedRows(days, (int[])rows.Clone(), t.RowCount);
+        _money = new RankedRows(money, rows, t.RowCount);
         _cuts = CutPoints();
         _tracked = new bool[t.RowCount];
     }
@@ -73,7 +73,7 @@ internal sealed class RfmIndex
     }
 
     /// <summary>Remembers the RFM inputs of customers about to be recomputed (the first time since the last recut), for the next <see cref="Recut"/>.</summary>
-    public void Track(FactTable t, List<int> rows)
+    public void Track(FactTable t, ReadOnlySpan<int> rows)
     {
         foreach (var row in rows)
         {
@@ -87,7 +87,7 @@ internal sealed class RfmIndex
     }
 
     /// <summary>Rescores the given customers against the current cut points.</summary>
-    public void Rescore(FactTable t, List<int> rows)
+    public void Rescore(FactTable t, ReadOnlySpan<int> rows)
     {
         foreach (var row in rows)
         {
@@ -95,41 +95,103 @@ internal sealed class RfmIndex
         }
     }
 
-    /// <summary>New cut points from every tracked customer's change, and every score rewritten.</summary>
+    /// <summary>New cut points from every tracked customer's change; rescores every customer whose score they can change.</summary>
     public void Recut(FactTable t)
     {
-        foreach (var v in _trackedBefore)
+        for (var k = 0; k < _trackedRows.Count; k++)
         {
-            if (v.Frequency > 0)
+            var row = _trackedRows[k];
+            var before = _trackedBefore[k];
+            var now = Values.Of(t, row);
+            if (before.Frequency > 0)
             {
-                _recencyCounts[v.LastDay - _minDay]--;
-                _frequencyCounts[v.Frequency]--;
+                _frequencyCounts[before.Frequency]--;
                 _active--;
-            }
-        }
+                if (now.Frequency == 0 || now.LastDay != before.LastDay)
+                {
+                    _recency.Remove(row);
+                }
 
-        var added = new List<long>();
-        foreach (var row in _trackedRows)
-        {
-            _tracked[row] = false;
-            var v = Values.Of(t, row);
-            if (v.Frequency > 0)
+                if (now.Frequency == 0 || now.MoneyFen != before.MoneyFen)
+                {
+                    _money.Remove(row);
+                }
+            }
+
+            if (now.Frequency > 0)
             {
-                // Customers only move to later days and higher counts: grow at the end.
-                if (v.LastDay - _minDay >= _recencyCounts.Length) Array.Resize(ref _recencyCounts, (v.LastDay - _minDay) * 2 + 64);
-                if (v.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, v.Frequency * 2 + 16);
-                _recencyCounts[v.LastDay - _minDay]++;
-                _frequencyCounts[v.Frequency]++;
-                added.Add(v.MoneyFen);
+                // Counts only grow: grow the histogram at the end.
+                if (now.Frequency >= _frequencyCounts.Length) Array.Resize(ref _frequencyCounts, now.Frequency * 2 + 16);
+                _frequencyCounts[now.Frequency]++;
                 _active++;
+                if (before.Frequency == 0 || now.LastDay != before.LastDay)
+                {
+                    _recency.Add(now.LastDay, row);
+                }
+
+                if (before.Frequency == 0 || now.MoneyFen != before.MoneyFen)
+                {
+                    _money.Add(now.MoneyFen, row);
+                }
             }
         }
 
-        Merge([.. _trackedBefore.Where(v => v.Frequency > 0).Select(v => v.MoneyFen)], added);
+        var old = _cuts;
+        _cuts = CutPoints();
+        if ((old.F1, old.F2, old.F3, old.F4) != (_cuts.F1, _cuts.F2, _cuts.F3, _cuts.F4))
+        {
+            _cuts.ScoreAll(t);
+        }
+        else
+        {
+            foreach (var row in _trackedRows)
+            {
+                _cuts.Score(t, row);
+            }
+
+            RescoreBetween(t, _recency, _minDay, old.R1, _cuts.R1);
+            RescoreBetween(t, _recency, _minDay, old.R2, _cuts.R2);
+            RescoreBetween(t, _recency, _minDay, old.R3, _cuts.R3);
+            RescoreBetween(t, _recency, _minDay, old.R4, _cuts.R4);
+            RescoreBetween(t, _money, 0, old.M1, _cuts.M1);
+            RescoreBetween(t, _money, 0, old.M2, _cuts.M2);
+            RescoreBetween(t, _money, 0, old.M3, _cuts.M3);
+            RescoreBetween(t, _money, 0, old.M4, _cuts.M4);
+        }
+
+        if (_trackedRows.Count > _tracked.Length / 64)
+        {
+            Array.Clear(_tracked); // a memset of the flags beats a cache miss per tracked customer
+        }
+        else
+        {
+            foreach (var row in _trackedRows)
+            {
+                _tracked[row] = false;
+            }
+        }
+
         _trackedRows.Clear();
         _trackedBefore.Clear();
-        _cuts = CutPoints();
-        _cuts.ScoreAll(t);
+    }
+
+    /// <summary>Rescores the customers whose key lies between a cut's old and new value: on one side of it before, on the other now.</summary>
+    private void RescoreBetween(FactTable t, RankedRows ranked, long origin, long oldCut, long newCut)
+    {
+        if (oldCut == newCut)
+        {
+            return;
+        }
+
+        // Day cuts are relative to the first day, and int.MaxValue for an empty base: keep that unreachable.
+        var low = Math.Min(oldCut, newCut);
+        var high = Math.Max(oldCut, newCut);
+        foreach (var row in ranked.RowsIn(Shift(low, origin), Shift(high, origin)))
+        {
+            _cuts.Score(t, row);
+        }
+
+        static long Shift(long value, long origin) => origin == 0 ? value : value >= int.MaxValue ? long.MaxValue : value + origin;
     }
 
     private RfmScoring.Cuts CutPoints()
@@ -142,45 +204,13 @@ internal sealed class RfmIndex
 
         Span<int> ranks = stackalloc int[4];
         RfmScoring.Ranks(_active, ranks);
-        Span<int> recencyCuts = stackalloc int[4];
         Span<int> frequencyCuts = stackalloc int[4];
-        RfmScoring.CutsFromCounts(_recencyCounts, ranks, recencyCuts);
         RfmScoring.CutsFromCounts(_frequencyCounts, ranks, frequencyCuts);
-        return new RfmScoring.Cuts(_minDay, recencyCuts[0], recencyCuts[1], recencyCuts[2], recencyCuts[3], frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
-            _money[ranks[0] - 1], _money[ranks[1] - 1], _money[ranks[2] - 1], _money[ranks[3] - 1]);
-    }
+        return new RfmScoring.Cuts(_minDay,
+            RecencyAt(ranks[0]), RecencyAt(ranks[1]), RecencyAt(ranks[2]), RecencyAt(ranks[3]),
+            frequencyCuts[0], frequencyCuts[1], frequencyCuts[2], frequencyCuts[3],
+            _money.KeyAt(ranks[0] - 1), _money.KeyAt(ranks[1] - 1), _money.KeyAt(ranks[2] - 1), _money.KeyAt(ranks[3] - 1));
 
-    /// <summary>The sorted money values minus <paramref name="removed"/> plus <paramref name="added"/>, in one linear pass.</summary>
-    private void Merge(List<long> removed, List<long> added)
-    {
-        removed.Sort();
-        added.Sort();
-        if (_spare.Length < _active)
-        {
-            _spare = new long[Math.Max(_active, _money.Length + 1024)];
-        }
-
-        int i = 0, r = 0, a = 0, o = 0;
-        var count = _active - added.Count + removed.Count; // the old length
-        while (i < count || a < added.Count)
-        {
-            if (i < count && r < removed.Count && _money[i] == removed[r])
-            {
-                i++;
-                r++;
-                continue;
-            }
-
-            if (a < added.Count && (i >= count || added[a] <= _money[i]))
-            {
-                _spare[o++] = added[a++];
-            }
-            else
-            {
-                _spare[o++] = _money[i++];
-            }
-        }
-
-        (_money, _spare) = (_spare, _money);
+        int RecencyAt(int rank) => (int)(_recency.KeyAt(rank - 1) - _minDay);
     }
 }

@@ -72,15 +72,48 @@ internal static class RfmScoring
         public void ScoreAll(FactTable t)
         {
             var cuts = this;
-            var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, t.RowCount / 100_000));
-            Parallel.For(0, partitions, p =>
+            var partitions = Math.Max(1, Math.Min(Environment.ProcessorCount, t.RowCount / 250_000));
+            if (partitions == 1)
             {
-                for (int row = (int)((long)t.RowCount * p / partitions), to = (int)((long)t.RowCount * (p + 1) / partitions); row < to; row++)
-                {
-                    cuts.Score(t, row);
-                }
-            });
+                cuts.ScoreRange(t, 0, t.RowCount);
+                return;
+            }
+
+            Parallel.For(0, partitions, p => cuts.ScoreRange(t, (int)((long)t.RowCount * p / partitions), (int)((long)t.RowCount * (p + 1) / partitions)));
         }
+
+        /// <summary>
+        /// <see cref="Score"/> over a range without branches: a midnight rewrites a million rows, and whether a
+        /// customer is active, or above a cut, is unpredictable row to row. Inactive rows come out all 0 by
+        /// masking, the segment from a table of every (r, f, m).
+        /// </summary>
+        private void ScoreRange(FactTable t, int from, int to)
+        {
+            var frequency = t.Frequency.AsSpan(from, to - from);
+            var lastDay = t.LastOrderDay.AsSpan(from, frequency.Length);
+            var fen = t.MonetaryFen.AsSpan(from, frequency.Length);
+            var rs = t.RfmR.AsSpan(from, frequency.Length);
+            var fs = t.RfmF.AsSpan(from, frequency.Length);
+            var ms = t.RfmM.AsSpan(from, frequency.Length);
+            var segments = t.Segment.AsSpan(from, frequency.Length);
+            var table = SegmentTable;
+            for (var i = 0; i < frequency.Length; i++)
+            {
+                var fq = frequency[i];
+                var active = -(Bit(fq > 0)); // all ones when active
+                var day = unchecked(lastDay[i] - MinDay);
+                var money = fen[i];
+                var r = (1 + Bit(day > R1) + Bit(day > R2) + Bit(day > R3) + Bit(day > R4)) & active;
+                var f = (1 + Bit(fq > F1) + Bit(fq > F2) + Bit(fq > F3) + Bit(fq > F4)) & active;
+                var m = (1 + Bit(money > M1) + Bit(money > M2) + Bit(money > M3) + Bit(money > M4)) & active;
+                rs[i] = (byte)r;
+                fs[i] = (byte)f;
+                ms[i] = (byte)m;
+                segments[i] = table[(r * 36) + (f * 6) + m];
+            }
+        }
+
+        private static int Bit(bool value) => value ? 1 : 0; // the JIT makes this a setcc, no branch
 
         /// <summary>Writes one customer's scores and segment.</summary>
         public void Score(FactTable t, int row)
@@ -102,6 +135,26 @@ internal static class RfmScoring
             t.RfmM[row] = (byte)m;
             t.Segment[row] = RfmSegment.Of(r, f, m);
         }
+    }
+
+    /// <summary><see cref="RfmSegment.Of"/> for every r, f, m in 0…5, at r·36 + f·6 + m.</summary>
+    private static readonly byte[] SegmentTable = BuildSegmentTable();
+
+    private static byte[] BuildSegmentTable()
+    {
+        var table = new byte[6 * 6 * 6];
+        for (var r = 0; r < 6; r++)
+        {
+            for (var f = 0; f < 6; f++)
+            {
+                for (var m = 0; m < 6; m++)
+                {
+                    table[(r * 36) + (f * 6) + m] = RfmSegment.Of(r, f, m);
+                }
+            }
+        }
+
+        return table;
     }
 
     /// <summary>The 1-based ranks ⌈k·n/5⌉, k = 1…4, whose values are the cut points.</summary>
@@ -140,7 +193,7 @@ internal static class RfmScoring
     }
 
     /// <summary>Quickselect (Hoare partition, median of three): the value that sorted order puts at <paramref name="k"/>.</summary>
-    private static long Select(long[] a, int lo, int hi, int k)
+    internal static long Select(long[] a, int lo, int hi, int k)
     {
         while (lo < hi)
         {
