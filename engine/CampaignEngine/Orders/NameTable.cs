@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace CampaignEngine.Orders;
@@ -16,7 +17,6 @@ internal sealed class NameTable
     private byte[] _arena = new byte[1 << 12];
     private int _arenaLength;
     private int[] _starts = new int[64];
-    private int[] _hashes = new int[64];
     // hash << 32 | (id + 1); 0 = empty. The hash sits beside the id so a probe costs one cache miss,
     // not three (bucket, hash array, arena) — interning is the ingest's hottest random access.
     private long[] _buckets = new long[128];
@@ -31,17 +31,26 @@ internal sealed class NameTable
     {
         var capacity = Math.Max(64, expected);
         _starts = new int[capacity];
-        _hashes = new int[capacity];
-        _buckets = new long[Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2 + 1))];
+        _buckets = new long[Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)(capacity + capacity / 3 + 1)))];
         _arena = new byte[(int)Math.Min(Array.MaxLength, Math.Max(4096L, (long)capacity * expectedBytesEach))];
     }
 
     public int Count { get; private set; }
 
-    /// <summary>The id of the name, adding it when new.</summary>
-    public int Intern(ReadOnlySpan<byte> name)
+    /// <summary>Forgets every name but keeps the arrays, so a reused per-range table allocates nothing.</summary>
+    public void Clear()
     {
-        var hash = Hash(name);
+        Array.Clear(_buckets);
+        _arenaLength = 0;
+        Count = 0;
+        _strings = null;
+    }
+
+    /// <summary>The id of the name, adding it when new.</summary>
+    public int Intern(ReadOnlySpan<byte> name) => Intern(name, Hash(name));
+
+    private int Intern(ReadOnlySpan<byte> name, int hash)
+    {
         var mask = _buckets.Length - 1;
         var slot = hash & mask;
         while (true)
@@ -65,6 +74,38 @@ internal sealed class NameTable
         }
 
         return Add(name, hash, slot);
+    }
+
+    /// <summary>
+    /// Interns every name of <paramref name="from"/> in order, writing their ids to <paramref name="ids"/>.
+    /// For a table too big for the cache each probe is a memory miss: the buckets of a batch of names are
+    /// prefetched together so the misses overlap instead of queueing.
+    /// </summary>
+    public unsafe void InternAll(NameList from, Span<int> ids)
+    {
+        const int Batch = 16;
+        Span<int> hashes = stackalloc int[Batch];
+        for (var first = 0; first < from.Count; first += Batch)
+        {
+            var count = Math.Min(Batch, from.Count - first);
+            var mask = _buckets.Length - 1;
+            fixed (long* buckets = _buckets)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    hashes[k] = Hash(from[first + k]);
+                    if (Sse.IsSupported)
+                    {
+                        Sse.Prefetch0(buckets + (hashes[k] & mask));
+                    }
+                }
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                ids[first + k] = Intern(from[first + k], hashes[k]);
+            }
+        }
     }
 
     /// <summary>The id of the name, or -1 when it was never interned.</summary>
@@ -120,13 +161,12 @@ internal sealed class NameTable
     public void DropIndex()
     {
         _buckets = [];
-        _hashes = [];
         Array.Resize(ref _starts, Count);
         Array.Resize(ref _arena, _arenaLength);
     }
 
     /// <summary>Bytes held, for the memory figure of the history.</summary>
-    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _hashes.LongLength + _buckets.LongLength * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
+    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _buckets.LongLength * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
 
     private int EndOf(int id) => id + 1 < Count ? _starts[id + 1] : _arenaLength;
 
@@ -136,7 +176,6 @@ internal sealed class NameTable
         if (id == _starts.Length)
         {
             Array.Resize(ref _starts, id * 2);
-            Array.Resize(ref _hashes, id * 2);
         }
 
         if (_arenaLength + name.Length > _arena.Length)
@@ -146,11 +185,12 @@ internal sealed class NameTable
 
         name.CopyTo(_arena.AsSpan(_arenaLength));
         _starts[id] = _arenaLength;
-        _hashes[id] = hash;
         _arenaLength += name.Length;
         Count = id + 1;
         _buckets[slot] = Entry(hash, id);
-        if (Count * 2 > _buckets.Length)
+        // Up to 3/4 full: linear probing stays short there, and for 10M order ids a half-empty index
+        // would cost another 128 MiB at the ingest's peak.
+        if (Count * 4L > _buckets.Length * 3L)
         {
             Rehash();
         }
@@ -164,13 +204,15 @@ internal sealed class NameTable
         var mask = buckets.Length - 1;
         for (var id = 0; id < Count; id++)
         {
-            var slot = _hashes[id] & mask;
+            // Hashes are recomputed, not stored: 4 bytes a name saved for a rehash a presized table never does.
+            var hash = Hash(BytesOf(id));
+            var slot = hash & mask;
             while (buckets[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            buckets[slot] = Entry(_hashes[id], id);
+            buckets[slot] = Entry(hash, id);
         }
 
         _buckets = buckets;

@@ -42,7 +42,7 @@ internal static class ShopExportLoader
                 errors.Add(customersError);
             }
 
-            if (errors.Count == 0 && OrdersFile.Read(request.OrdersPath, mapping, builder, rejects, summary) is { } ordersError)
+            if (errors.Count == 0 && OrdersFile.Read(request.OrdersPath, mapping, builder, rejects, summary, request.RangeBytes) is { } ordersError)
             {
                 errors.Add(ordersError);
             }
