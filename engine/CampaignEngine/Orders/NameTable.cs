@@ -19,7 +19,9 @@ internal sealed class NameTable
     private int[] _starts = new int[64];
     // hash << 32 | (id + 1); 0 = empty. The hash sits beside the id so a probe costs one cache miss,
     // not three (bucket, hash array, arena) — interning is the ingest's hottest random access.
-    private long[] _buckets = new long[128];
+    // Outside the GC heap: the index of 10M order ids (128 MiB) is dropped right before the history's
+    // arrays are allocated, and must not linger as garbage meanwhile.
+    private NativeBuffer<long> _buckets = new(128, zeroed: true);
     private string?[]? _strings;
 
     public NameTable()
@@ -31,7 +33,8 @@ internal sealed class NameTable
     {
         var capacity = Math.Max(64, expected);
         _starts = new int[capacity];
-        _buckets = new long[Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)(capacity + capacity / 3 + 1)))];
+        _buckets.Dispose();
+        _buckets = new NativeBuffer<long>(Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)(capacity + capacity / 3 + 1))), zeroed: true);
         _arena = new byte[(int)Math.Min(Array.MaxLength, Math.Max(4096L, (long)capacity * expectedBytesEach))];
     }
 
@@ -40,7 +43,7 @@ internal sealed class NameTable
     /// <summary>Forgets every name but keeps the arrays, so a reused per-range table allocates nothing.</summary>
     public void Clear()
     {
-        Array.Clear(_buckets);
+        _buckets.Span.Clear();
         _arenaLength = 0;
         Count = 0;
         _strings = null;
@@ -51,11 +54,12 @@ internal sealed class NameTable
 
     private int Intern(ReadOnlySpan<byte> name, int hash)
     {
-        var mask = _buckets.Length - 1;
+        var buckets = _buckets.Span;
+        var mask = buckets.Length - 1;
         var slot = hash & mask;
         while (true)
         {
-            var entry = _buckets[slot];
+            var entry = buckets[slot];
             if (entry == 0)
             {
                 break;
@@ -89,7 +93,7 @@ internal sealed class NameTable
         {
             var count = Math.Min(Batch, from.Count - first);
             var mask = _buckets.Length - 1;
-            fixed (long* buckets = _buckets)
+            fixed (long* buckets = _buckets.Span)
             {
                 for (var k = 0; k < count; k++)
                 {
@@ -112,10 +116,11 @@ internal sealed class NameTable
     public int Find(ReadOnlySpan<byte> name)
     {
         var hash = Hash(name);
-        var mask = _buckets.Length - 1;
+        var buckets = _buckets.Span;
+        var mask = buckets.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = _buckets[slot];
+            var entry = buckets[slot];
             if (entry == 0)
             {
                 return -1;
@@ -160,13 +165,14 @@ internal sealed class NameTable
     /// </summary>
     public void DropIndex()
     {
-        _buckets = [];
-        Array.Resize(ref _starts, Count);
-        Array.Resize(ref _arena, _arenaLength);
+        // The arena and starts keep their presized length: trimming them would copy ~200 MB at the ingest's
+        // peak, and the never-written tail of a fresh array costs address space, not resident memory.
+        _buckets.Dispose();
+        _buckets = new NativeBuffer<long>(0);
     }
 
     /// <summary>Bytes held, for the memory figure of the history.</summary>
-    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _buckets.LongLength * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
+    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + (long)_buckets.Length * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
 
     private int EndOf(int id) => id + 1 < Count ? _starts[id + 1] : _arenaLength;
 
@@ -187,7 +193,7 @@ internal sealed class NameTable
         _starts[id] = _arenaLength;
         _arenaLength += name.Length;
         Count = id + 1;
-        _buckets[slot] = Entry(hash, id);
+        _buckets.Span[slot] = Entry(hash, id);
         // Up to 3/4 full: linear probing stays short there, and for 10M order ids a half-empty index
         // would cost another 128 MiB at the ingest's peak.
         if (Count * 4L > _buckets.Length * 3L)
@@ -200,7 +206,8 @@ internal sealed class NameTable
 
     private void Rehash()
     {
-        var buckets = new long[_buckets.Length * 2];
+        var grown = new NativeBuffer<long>(_buckets.Length * 2, zeroed: true);
+        var buckets = grown.Span;
         var mask = buckets.Length - 1;
         for (var id = 0; id < Count; id++)
         {
@@ -215,7 +222,8 @@ internal sealed class NameTable
             buckets[slot] = Entry(hash, id);
         }
 
-        _buckets = buckets;
+        _buckets.Dispose();
+        _buckets = grown;
     }
 
     private static long Entry(int hash, int id) => ((long)hash << 32) | (uint)(id + 1);

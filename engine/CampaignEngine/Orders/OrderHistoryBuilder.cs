@@ -312,37 +312,77 @@ internal sealed class OrderHistoryBuilder
         }
 
         var perm = new int[orders]; // new position → arrival index (= order name id)
-        int[]? next = (int[])starts.Clone();
-        for (var o = 0; o < orders; o++)
+        using (var next = new NativeBuffer<int>(customers + 1))
         {
-            perm[next[_orderCustomer[o]]++] = o;
-        }
-
-        next = null;
-        long[]? keys = new long[orders];
-        for (var i = 0; i < orders; i++)
-        {
-            var o = perm[i];
-            var day = _paidDay[o];
-            keys[i] = day == OrderHistory.NoDay ? long.MinValue / 2 : day * 86400L + _paidSecond[o];
-        }
-
-        for (var c = 0; c < customers; c++)
-        {
-            var from = starts[c];
-            var length = starts[c + 1] - from;
-            if (length > 1)
+            starts.CopyTo(next.Span);
+            var nextOf = next.Span;
+            for (var o = 0; o < orders; o++)
             {
-                SortStable(keys.AsSpan(from, length), perm.AsSpan(from, length));
+                perm[nextOf[_orderCustomer[o]]++] = o;
             }
         }
 
-        keys = null;
+        using (var sortKeys = new NativeBuffer<long>(orders))
+        {
+            var keys = sortKeys.Span;
+            for (var i = 0; i < orders; i++)
+            {
+                var o = perm[i];
+                var day = _paidDay[o];
+                keys[i] = day == OrderHistory.NoDay ? long.MinValue / 2 : day * 86400L + _paidSecond[o];
+            }
+
+            for (var c = 0; c < customers; c++)
+            {
+                var from = starts[c];
+                var length = starts[c + 1] - from;
+                if (length > 1)
+                {
+                    SortStable(keys.Slice(from, length), perm.AsSpan(from, length));
+                }
+            }
+        }
+
+        // Lines follow their orders, keeping their order inside an order: where each line goes.
+        var lines = _lineOrder.Count;
+        var lineStarts = new int[orders + 1];
+        using var lineAt = new NativeBuffer<int>(lines);
+        using (var position = new NativeBuffer<int>(orders))
+        {
+            var positionOf = position.Span;
+            for (var i = 0; i < orders; i++)
+            {
+                positionOf[perm[i]] = i;
+            }
+
+            for (var l = 0; l < lines; l++)
+            {
+                lineStarts[positionOf[_lineOrder[l]] + 1]++;
+            }
+
+            for (var i = 0; i < orders; i++)
+            {
+                lineStarts[i + 1] += lineStarts[i];
+            }
+
+            using var lineNext = new NativeBuffer<int>(orders);
+            var nextOf = lineNext.Span;
+            lineStarts.AsSpan(0, orders).CopyTo(nextOf);
+            var at = lineAt.Span;
+            for (var l = 0; l < lines; l++)
+            {
+                at[l] = nextOf[positionOf[_lineOrder[l]]]++;
+            }
+        }
+
+        _lineOrder.Release();
 
         // Columns are independent: gather them on every core, each source released as soon as it is done.
         int[] orderCustomer = [], paidDay = [], paidSecond = [], shippedDay = [], shippedSecond = [], arrivedDay = [], arrivedSecond = [], signedDay = [], signedSecond = [];
         long[] amount = [];
         OrderStatus[] status = [];
+        int[] lineCategory = [], lineStyle = [], lineQuantity = [];
+        long[] linePrice = [];
         Parallel.Invoke(
             () => orderCustomer = _orderCustomer.GatherAndRelease(perm),
             () => paidDay = _paidDay.GatherAndRelease(perm),
@@ -354,44 +394,11 @@ internal sealed class OrderHistoryBuilder
             () => arrivedDay = _arrivedDay.GatherAndRelease(perm),
             () => arrivedSecond = _arrivedSecond.GatherAndRelease(perm),
             () => signedDay = _signedDay.GatherAndRelease(perm),
-            () => signedSecond = _signedSecond.GatherAndRelease(perm));
-
-        // Lines follow their orders, keeping their order inside an order.
-        int[]? position = new int[orders];
-        for (var i = 0; i < orders; i++)
-        {
-            position[perm[i]] = i;
-        }
-
-        var lines = _lineOrder.Count;
-        var lineStarts = new int[orders + 1];
-        for (var l = 0; l < lines; l++)
-        {
-            lineStarts[position[_lineOrder[l]] + 1]++;
-        }
-
-        for (var i = 0; i < orders; i++)
-        {
-            lineStarts[i + 1] += lineStarts[i];
-        }
-
-        int[]? lineNext = (int[])lineStarts.Clone();
-        var lineAt = new int[lines];
-        for (var l = 0; l < lines; l++)
-        {
-            lineAt[l] = lineNext[position[_lineOrder[l]]]++;
-        }
-
-        lineNext = null;
-        position = null;
-        _lineOrder.Release();
-        int[] lineCategory = [], lineStyle = [], lineQuantity = [];
-        long[] linePrice = [];
-        Parallel.Invoke(
-            () => lineCategory = _lineCategory.ScatterAndRelease(lineAt),
-            () => lineStyle = _lineStyle.ScatterAndRelease(lineAt),
-            () => lineQuantity = _lineQuantity.ScatterAndRelease(lineAt),
-            () => linePrice = _linePrice.ScatterAndRelease(lineAt));
+            () => signedSecond = _signedSecond.GatherAndRelease(perm),
+            () => lineCategory = _lineCategory.ScatterAndRelease(lineAt.Span),
+            () => lineStyle = _lineStyle.ScatterAndRelease(lineAt.Span),
+            () => lineQuantity = _lineQuantity.ScatterAndRelease(lineAt.Span),
+            () => linePrice = _linePrice.ScatterAndRelease(lineAt.Span));
 
         var tagStarts = new int[customers + 1];
         for (var c = 0; c < customers; c++)
