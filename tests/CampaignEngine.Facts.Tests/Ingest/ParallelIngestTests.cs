@@ -22,20 +22,23 @@ public sealed class ParallelIngestTests
         using var shop = MessyShop(out var lines);
         shop.Write("orders.csv", lines);
 
-        AssertSameForEveryCut(shop, expectRejects: 13);
+        AssertSameForEveryCut(shop, expectRejects: 17);
     }
 
     [Fact]
     public void Gbk_and_utf16_exports_load_the_same_for_any_cut()
     {
         using var shop = MessyShop(out var lines);
+        var customers = File.ReadAllLines(shop.File("customers.csv"), Encoding.UTF8);
         shop.Write("orders.csv", lines, ExportEncoding.Gbk);
-        var gbk = AssertSameForEveryCut(shop, expectRejects: 13);
-        Assert.Equal("gbk", gbk.Summary.OrdersEncoding);
+        shop.Write("customers.csv", customers, ExportEncoding.Gbk);
+        var gbk = AssertSameForEveryCut(shop, expectRejects: 17);
+        Assert.Equal(("gbk", "gbk"), (gbk.Summary.OrdersEncoding, gbk.Summary.CustomersEncoding));
 
         shop.Write("orders.csv", lines, Encoding.Unicode);
-        var utf16 = AssertSameForEveryCut(shop, expectRejects: 13);
-        Assert.Equal("utf-16", utf16.Summary.OrdersEncoding);
+        shop.Write("customers.csv", customers, Encoding.Unicode);
+        var utf16 = AssertSameForEveryCut(shop, expectRejects: 17);
+        Assert.Equal(("utf-16", "utf-16"), (utf16.Summary.OrdersEncoding, utf16.Summary.CustomersEncoding));
     }
 
     [Fact]
@@ -62,7 +65,8 @@ public sealed class ParallelIngestTests
     /// <summary>
     /// A sample shop (fixed seed) whose orders.csv gets hand-written rows: every kind of reject, quoted
     /// titles spanning lines, far repeats of orders (identical and different), blank lines, and customers
-    /// that are only in orders — one of them first named by a repeat that differs, so it must not be created there.
+    /// that are only in orders — one of them first named by a repeat that differs, so it must not be created
+    /// there; customers.csv gets bad rows, a duplicate id and a quoted name spanning lines.
     /// </summary>
     private static TempShop MessyShop(out List<string> lines)
     {
@@ -96,6 +100,13 @@ public sealed class ParallelIngestTests
         }
 
         lines.Add(Row("m5", "only-in-orders-4", "2024-05-01 09:00:00", "80.00", item: "\"最后一行\n也跨行\""));
+
+        // customers.csv gets its own bad rows, a duplicate and a quoted name spanning lines.
+        var customers = File.ReadAllLines(shop.File("customers.csv"), Encoding.UTF8).ToList();
+        var someone = customers[5];
+        customers.InsertRange(9, [",无名,,,,,,,,", "c-bad-birthday,张三,,,,1990-02-30,,,,", "c-bad-optout,李四,,,,,,,,飞鸽"]);
+        customers.InsertRange(30, [someone, "\"c-quoted\",\"王\n五\",13800000000,,,,,,vip|老客,sms", ""]);
+        shop.Write("customers.csv", customers);
         return shop;
 
         static bool Signed(string row) => row.Split(',')[4] == "交易成功";

@@ -2,25 +2,37 @@ using System.Text;
 
 namespace CampaignEngine.Orders.Ingest;
 
-/// <summary>Reads customers.csv: one row per customer with contact details, birthday, level, tags and opt-outs.</summary>
+/// <summary>
+/// Reads customers.csv: one row per customer with contact details, birthday, level, tags and opt-outs.
+/// Ranges of the file are parsed in parallel (the strings of a million customers are most of the work);
+/// rows are added in file order, so customer rows are numbered and duplicates found as in one pass.
+/// </summary>
 internal static class CustomersFile
 {
     private const int CustomerId = 0, Name = 1, Phone = 2, Email = 3, Group = 4, Birthday = 5, Region = 6, Level = 7, Tags = 8, OptOutColumn = 9;
 
-    public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary)
+    public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, long rangeBytes = OrdersFile.DefaultRangeBytes)
     {
         var fileName = Path.GetFileName(path);
-        var (opened, col, encoding, input, error) = ExportFile.Open(path, mapping, ExportColumn.CustomerColumns, mapping.Customers, "customers");
-        if (opened is not { } csv)
+        var (opened, error) = RangedExport.Open(path, mapping, ExportColumn.CustomerColumns, mapping.Customers, "customers", rangeBytes);
+        if (opened is null)
         {
             return error;
         }
 
-        using var file = input;
-        summary.CustomersEncoding = encoding;
+        using var export = opened;
+        summary.CustomersEncoding = export.Encoding;
+        var col = export.Columns;
+        export.Run<CustomerRangeRows>(rows => Parse(rows, col, fileName), (rows, firstLine) => Merge(rows, firstLine - 1, builder, rejects, summary, fileName));
+        return null;
+    }
+
+    private static void Parse(CustomerRangeRows rows, int[] col, string fileName)
+    {
+        var csv = new CsvRecordReader(rows.Text, 0, rows.TextLength);
         while (csv.Read())
         {
-            summary.CustomerRowsRead++;
+            rows.RowsRead++;
             var line = csv.Line;
             var id = FieldParsers.Trim(csv[col[CustomerId]]);
             if (id.IsEmpty)
@@ -50,23 +62,18 @@ internal static class CustomersFile
             }
 
             var tags = Text(Tags)?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var details = new CustomerDetails(Text(Name), Text(Phone), Text(Email), Text(Group), birthday, Text(Region), Text(Level), tags, optOut);
-            if (!builder.TryAddCustomer(id, details))
-            {
-                Reject("customer_id", "duplicate customer id (the first row was kept)", id);
-                continue;
-            }
-
-            summary.CustomerRowsLoaded++;
+            rows.Line.Add(line);
+            rows.Ids.Add(id);
+            rows.Details.Add(new CustomerDetails(Text(Name), Text(Phone), Text(Email), Text(Group), birthday, Text(Region), Text(Level), tags, optOut));
 
             void Reject(string column, string reason, ReadOnlySpan<byte> value)
             {
-                summary.CustomerRowsRejected++;
-                rejects.Add(fileName, line, column, reason, value);
+                rows.RowsRejected++;
+                rows.Rejects.Add(new Reject(fileName, line, column, reason, Encoding.UTF8.GetString(value)));
             }
         }
 
-        return null;
+        rows.Ended(csv);
 
         string? Text(int column)
         {
@@ -78,6 +85,29 @@ internal static class CustomersFile
             var bytes = FieldParsers.Trim(csv[col[column]]);
             return bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes);
         }
+    }
+
+    private static void Merge(CustomerRangeRows rows, long lineOffset, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, string fileName)
+    {
+        var next = 0;
+        for (var i = 0; i < rows.Details.Count; i++)
+        {
+            var line = rows.Line[i] + lineOffset;
+            rows.FlushRejects(rejects.Items, lineOffset, ref next, line);
+            if (builder.TryAddCustomer(rows.Ids[i], rows.Details[i]))
+            {
+                summary.CustomerRowsLoaded++;
+            }
+            else
+            {
+                summary.CustomerRowsRejected++;
+                rejects.Add(fileName, line, "customer_id", "duplicate customer id (the first row was kept)", rows.Ids[i]);
+            }
+        }
+
+        rows.FlushRejects(rejects.Items, lineOffset, ref next);
+        summary.CustomerRowsRead += rows.RowsRead;
+        summary.CustomerRowsRejected += rows.RowsRejected;
     }
 
     private static bool TryParseOptOut(string? text, out OptOut optOut, out string? unknown)

@@ -7,7 +7,7 @@ namespace CampaignEngine.Orders.Ingest;
 public sealed record IngestRequest(string OrdersPath, string? CustomersPath = null, string? MappingPath = null, string? RejectsPath = null)
 {
     /// <summary>
-    /// Bytes of orders.csv per parallel range. Internal: tests force many tiny ranges (cuts inside quoted
+    /// Bytes per parallel range of orders.csv and customers.csv. Internal: tests force many tiny ranges (cuts inside quoted
     /// fields, orders split across ranges) or one range for the whole file, and compare the results.
     /// </summary>
     internal long RangeBytes { get; init; } = OrdersFile.DefaultRangeBytes;

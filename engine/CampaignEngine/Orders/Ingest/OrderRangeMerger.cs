@@ -104,22 +104,14 @@ internal sealed class OrderRangeMerger(OrderHistoryBuilder builder, RejectList r
             accepted == rowCount ? CollectionsMarshal.AsSpan(rows.UnitPrice) : Gather(rows.UnitPrice, kept, ref _prices));
 
         // Rejects by line: those of the rows' own content and the duplicates found here.
-        var pending = rows.Rejects;
-        var p = 0;
+        var next = 0;
         foreach (var duplicate in _duplicates)
         {
-            while (p < pending.Count && pending[p].Line + lineOffset < duplicate.Line)
-            {
-                AddReject(pending[p++], lineOffset);
-            }
-
+            rows.FlushRejects(rejects.Items, lineOffset, ref next, duplicate.Line);
             rejects.Items.Add(duplicate);
         }
 
-        while (p < pending.Count)
-        {
-            AddReject(pending[p++], lineOffset);
-        }
+        rows.FlushRejects(rejects.Items, lineOffset, ref next);
 
         summary.OrderRowsLoaded += accepted;
         summary.OrderRowsRead += rows.RowsRead;
@@ -173,8 +165,6 @@ internal sealed class OrderRangeMerger(OrderHistoryBuilder builder, RejectList r
         _customerOf[unknown] = row;
         return row;
     }
-
-    private void AddReject(Reject reject, long lineOffset) => rejects.Items.Add(reject with { Line = reject.Line + lineOffset });
 
     private static ReadOnlySpan<byte> RawField(OrderRangeRows rows, int recordStart, int column)
     {

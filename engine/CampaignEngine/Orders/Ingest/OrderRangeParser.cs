@@ -154,9 +154,7 @@ internal sealed class OrderRangeParser(int[] col, ColumnMapping mapping, NameTab
             rows.UnitPrice.Add(unitPriceFen);
         }
 
-        rows.EndsInsideQuote = csv.UnterminatedQuote;
-        rows.LastRecordLine = csv.Line;
-        rows.LinesConsumed = csv.LinesConsumed;
+        rows.Ended(csv);
     }
 
     private bool Moment(CsvRecordReader csv, OrderRangeRows rows, int index, string column, out int day, out int second)

@@ -7,13 +7,9 @@ namespace CampaignEngine.Orders.Ingest;
 /// order with the same values — not once per row. One instance is reused range after range, so its
 /// arrays are allocated once.
 /// </summary>
-internal sealed class OrderRangeRows
+internal sealed class OrderRangeRows : RangeRows
 {
-    /// <summary>The range as UTF-8 (<see cref="TextLength"/> bytes); kept until the merge, which re-reads a row to quote a value.</summary>
-    public byte[] Text = [];
-    public int TextLength;
-    public byte[] Raw = [];
-    public char[] Chars = [];
+    // The text is kept until the merge, which re-reads a row to quote a value.
 
     // Rows, in file order. Line is relative to the range (1 = its first line).
     public readonly List<long> Line = [];
@@ -38,25 +34,13 @@ internal sealed class OrderRangeRows
 
     public readonly NameTable UnknownCustomers = new(), Categories = new(), Styles = new();
 
-    /// <summary>Rows rejected by their own content, in file order, with lines relative to the range.</summary>
-    public readonly List<Reject> Rejects = [];
-
-    public long RowsRead, RowsRejected, RowsSkippedByStatus;
-
-    /// <summary>Physical lines the range spans, so the next range knows its first line number.</summary>
-    public long LinesConsumed;
-
-    /// <summary>The range ended inside a quoted field: it was cut in the wrong place, or the file ends inside a quote.</summary>
-    public bool EndsInsideQuote;
-
-    /// <summary>The relative line of the range's last record.</summary>
-    public long LastRecordLine;
+    public long RowsSkippedByStatus;
 
     public int RowCount => Variant.Count;
 
-    public void Clear()
+    public override void Clear()
     {
-        TextLength = 0;
+        base.Clear();
         Line.Clear();
         RecordStart.Clear();
         Variant.Clear();
@@ -82,8 +66,6 @@ internal sealed class OrderRangeRows
         UnknownCustomers.Clear();
         Categories.Clear();
         Styles.Clear();
-        Rejects.Clear();
-        RowsRead = RowsRejected = RowsSkippedByStatus = LinesConsumed = LastRecordLine = 0;
-        EndsInsideQuote = false;
+        RowsSkippedByStatus = 0;
     }
 }

@@ -15,32 +15,17 @@ internal static class OrdersFile
     public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, long rangeBytes = DefaultRangeBytes)
     {
         var fileName = Path.GetFileName(path);
-        var (opened, col, encoding, input, error) = ExportFile.Open(path, mapping, ExportColumn.OrderColumns, mapping.Orders, "orders");
-        if (opened is not { } header)
+        var (opened, error) = RangedExport.Open(path, mapping, ExportColumn.OrderColumns, mapping.Orders, "orders", rangeBytes);
+        if (opened is null)
         {
             return error;
         }
 
-        long headerLines;
-        using (input)
-        {
-            headerLines = header.LinesConsumed;
-        }
-
-        summary.OrdersEncoding = encoding;
-        var (text, textError) = ExportEncoding.Detect(path, mapping.Encoding);
-        if (text is null)
-        {
-            return $"{path}: {textError}";
-        }
-
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var ranges = ExportRanges.Split(file, text, ExportRanges.SkipLines(file, text, headerLines), rangeBytes);
-        var parser = new OrderRangeParser(col, mapping, builder.CustomerIdTable, fileName);
-        var merger = new OrderRangeMerger(builder, rejects, summary, col, fileName);
-        var (endsInsideQuote, lastLine) = ranges.Count == 0
-            ? (header.UnterminatedQuote, header.Line)
-            : new RangePipeline(file, text, ranges, parser.Parse).Run(headerLines + 1, merger.Merge);
+        using var export = opened;
+        summary.OrdersEncoding = export.Encoding;
+        var parser = new OrderRangeParser(export.Columns, mapping, builder.CustomerIdTable, fileName);
+        var merger = new OrderRangeMerger(builder, rejects, summary, export.Columns, fileName);
+        var (endsInsideQuote, lastLine) = export.Run<OrderRangeRows>(parser.Parse, merger.Merge);
         merger.Finish();
         if (endsInsideQuote)
         {

@@ -9,20 +9,21 @@ namespace CampaignEngine.Orders.Ingest;
 /// ends inside a quoted field was cut in the wrong place (a field spanning lines crossed the cut): it is
 /// parsed again together with the next range, whose speculative parse is dropped, until it ends clean.
 /// </summary>
-internal sealed class RangePipeline(SafeFileHandle file, ExportText text, IReadOnlyList<ExportRange> ranges, Action<OrderRangeRows> parse)
+internal sealed class RangePipeline<TRows>(SafeFileHandle file, ExportText text, IReadOnlyList<ExportRange> ranges, Action<TRows> parse)
+    where TRows : RangeRows, new()
 {
-    private readonly ConcurrentBag<OrderRangeRows> _free = [];
+    private readonly ConcurrentBag<TRows> _free = [];
 
     /// <summary>
     /// Calls <paramref name="merge"/> with each parsed range and the file line it starts on; returns the
     /// last range's "ends inside a quote" and the file line of its last record.
     /// </summary>
-    public (bool EndsInsideQuote, long LastRecordLine) Run(long firstLine, Action<OrderRangeRows, long> merge)
+    public (bool EndsInsideQuote, long LastRecordLine) Run(long firstLine, Action<TRows, long> merge)
     {
         var n = ranges.Count;
         // Enough ranges in flight to keep every core busy while the merge runs, and no more.
         var window = n == 1 ? 1 : Environment.ProcessorCount + 2;
-        var parsing = new Task<OrderRangeRows>?[n];
+        var parsing = new Task<TRows>?[n];
         var started = 0;
         (bool, long) last = (false, 0);
         for (var i = 0; i < n;)
@@ -58,16 +59,16 @@ internal sealed class RangePipeline(SafeFileHandle file, ExportText text, IReadO
         return last;
     }
 
-    private static OrderRangeRows Take(Task<OrderRangeRows>?[] parsing, int index)
+    private static TRows Take(Task<TRows>?[] parsing, int index)
     {
         var rows = parsing[index]!.GetAwaiter().GetResult();
         parsing[index] = null;
         return rows;
     }
 
-    private OrderRangeRows Parse(ExportRange range)
+    private TRows Parse(ExportRange range)
     {
-        var rows = _free.TryTake(out var reused) ? reused : new OrderRangeRows();
+        var rows = _free.TryTake(out var reused) ? reused : new();
         rows.Clear();
         rows.TextLength = ExportRanges.ReadUtf8(file, text, range, ref rows.Text, ref rows.Raw, ref rows.Chars);
         parse(rows);
