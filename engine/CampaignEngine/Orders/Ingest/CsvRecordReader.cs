@@ -12,7 +12,7 @@ internal sealed class CsvRecordReader
 {
     private const int MaxFields = 256;
     private readonly Stream _stream;
-    private byte[] _buffer = new byte[1 << 20];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
@@ -22,7 +22,11 @@ internal sealed class CsvRecordReader
     private byte[] _scratch = new byte[1024];
     private int _scratchLength;
 
-    public CsvRecordReader(Stream stream) => _stream = stream;
+    public CsvRecordReader(Stream stream)
+    {
+        _stream = stream;
+        _buffer = new byte[1 << 20];
+    }
 
     /// <summary>A reader over <paramref name="length"/> bytes of <paramref name="buffer"/> from <paramref name="start"/>: the whole input.</summary>
     public CsvRecordReader(byte[] buffer, int start, int length)

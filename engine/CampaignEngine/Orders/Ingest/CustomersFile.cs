@@ -41,17 +41,15 @@ internal static class CustomersFile
                 continue;
             }
 
-            var birthday = (DateOnly?)null;
+            var birthday = OrderHistory.NoDay;
             if (col[Birthday] >= 0)
             {
                 var text = FieldParsers.Trim(csv[col[Birthday]]);
-                if (!FieldParsers.TryParseMoment(text, out var day, out _))
+                if (!FieldParsers.TryParseMoment(text, out birthday, out _))
                 {
                     Reject("birthday", "not a date (expected yyyy-MM-dd; year 1900 when only month and day are known)", text);
                     continue;
                 }
-
-                birthday = day == OrderHistory.NoDay ? null : DateOnly.FromDayNumber(day);
             }
 
             var optOut = OptOut.None;
@@ -64,7 +62,15 @@ internal static class CustomersFile
             var tags = Text(Tags)?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             rows.Line.Add(line);
             rows.Ids.Add(id);
-            rows.Details.Add(new CustomerDetails(Text(Name), Text(Phone), Text(Email), Text(Group), birthday, Text(Region), Text(Level), tags, optOut));
+            rows.Name.Add(Text(Name));
+            rows.Phone.Add(Text(Phone));
+            rows.Email.Add(Text(Email));
+            rows.Group.Add(SharedText(Group));
+            rows.Birthday.Add(birthday);
+            rows.Region.Add(SharedText(Region));
+            rows.Level.Add(SharedText(Level));
+            rows.Tags.Add(tags);
+            rows.OptOut.Add(optOut);
 
             void Reject(string column, string reason, ReadOnlySpan<byte> value)
             {
@@ -74,6 +80,12 @@ internal static class CustomersFile
         }
 
         rows.Ended(csv);
+
+        int SharedText(int column)
+        {
+            var bytes = col[column] < 0 ? [] : FieldParsers.Trim(csv[col[column]]);
+            return bytes.IsEmpty ? -1 : rows.Shared.Intern(bytes);
+        }
 
         string? Text(int column)
         {
@@ -90,11 +102,12 @@ internal static class CustomersFile
     private static void Merge(CustomerRangeRows rows, long lineOffset, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, string fileName)
     {
         var next = 0;
-        for (var i = 0; i < rows.Details.Count; i++)
+        for (var i = 0; i < rows.RowCount; i++)
         {
             var line = rows.Line[i] + lineOffset;
             rows.FlushRejects(rejects.Items, lineOffset, ref next, line);
-            if (builder.TryAddCustomer(rows.Ids[i], rows.Details[i]))
+            if (builder.TryAddCustomer(rows.Ids[i], rows.Name[i], rows.Phone[i], rows.Email[i], Shared(rows.Group[i]), rows.Birthday[i],
+                Shared(rows.Region[i]), Shared(rows.Level[i]), rows.Tags[i], rows.OptOut[i]))
             {
                 summary.CustomerRowsLoaded++;
             }
@@ -107,6 +120,8 @@ internal static class CustomersFile
 
         rows.FlushRejects(rejects.Items, lineOffset, ref next);
         summary.CustomerRowsRead += rows.RowsRead;
+
+        string? Shared(int id) => id < 0 ? null : rows.Shared.NameOf(id);
         summary.CustomerRowsRejected += rows.RowsRejected;
     }
 
