@@ -85,30 +85,49 @@ internal sealed class NameTable
     /// For a table too big for the cache each probe is a memory miss: the buckets of a batch of names are
     /// prefetched together so the misses overlap instead of queueing.
     /// </summary>
-    public unsafe void InternAll(NameList from, Span<int> ids)
+    public void InternAll(NameList from, Span<int> ids)
     {
-        const int Batch = 16;
-        Span<int> hashes = stackalloc int[Batch];
-        for (var first = 0; first < from.Count; first += Batch)
+        for (var first = 0; first < from.Count; first += PrefetchBatch)
         {
-            var count = Math.Min(Batch, from.Count - first);
-            var mask = _buckets.Length - 1;
-            fixed (long* buckets = _buckets.Span)
+            var count = Math.Min(PrefetchBatch, from.Count - first);
+            InternBatch(ids.Slice(first, count), k => from[first + k]);
+        }
+    }
+
+    /// <summary>The same for the names <paramref name="which"/> of another table.</summary>
+    public void InternAll(NameTable from, ReadOnlySpan<int> which, Span<int> ids)
+    {
+        for (var first = 0; first < which.Length; first += PrefetchBatch)
+        {
+            var count = Math.Min(PrefetchBatch, which.Length - first);
+            var names = which.Slice(first, count).ToArray();
+            InternBatch(ids.Slice(first, count), k => from.BytesOf(names[k]));
+        }
+    }
+
+    private delegate ReadOnlySpan<byte> NameAt(int index);
+
+    private const int PrefetchBatch = 16;
+
+    private unsafe void InternBatch(Span<int> ids, NameAt name)
+    {
+        Span<int> hashes = stackalloc int[PrefetchBatch];
+        var mask = _buckets.Length - 1;
+        fixed (long* buckets = _buckets.Span)
+        {
+            for (var k = 0; k < ids.Length; k++)
             {
-                for (var k = 0; k < count; k++)
+                hashes[k] = Hash(name(k));
+                if (Sse.IsSupported)
                 {
-                    hashes[k] = Hash(from[first + k]);
-                    if (Sse.IsSupported)
-                    {
-                        Sse.Prefetch0(buckets + (hashes[k] & mask));
-                    }
+                    Sse.Prefetch0(buckets + (hashes[k] & mask));
                 }
             }
+        }
 
-            for (var k = 0; k < count; k++)
-            {
-                ids[first + k] = Intern(from[first + k], hashes[k]);
-            }
+        for (var k = 0; k < ids.Length; k++)
+        {
+            ids[k] = Intern(name(k), hashes[k]);
         }
     }
 

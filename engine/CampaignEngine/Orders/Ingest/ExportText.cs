@@ -52,14 +52,12 @@ internal sealed record ExportText(string Name, int PreambleLength, Encoding? Sou
         return -1;
     }
 
-    /// <summary>The raw bytes as UTF-8 in <paramref name="utf8"/> (grown when too small); returns the length.</summary>
+    /// <summary>The raw bytes decoded from <see cref="Source"/> into UTF-8 in <paramref name="utf8"/> (grown when too small); returns the length.</summary>
     public int ToUtf8(ReadOnlySpan<byte> raw, ref byte[] utf8, ref char[] chars)
     {
         if (Source is null)
         {
-            Ensure(ref utf8, raw.Length);
-            raw.CopyTo(utf8);
-            return raw.Length;
+            throw new InvalidOperationException("the text is UTF-8 already: read it as it is");
         }
 
         Ensure(ref chars, Source.GetCharCount(raw));
