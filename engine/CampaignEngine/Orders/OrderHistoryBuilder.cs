@@ -35,9 +35,13 @@ internal sealed class OrderHistoryBuilder
     /// <summary>A builder whose id tables are sized for an expected number of order lines (ingest estimates it from the file size).</summary>
     public OrderHistoryBuilder(int expectedLines = 0)
     {
-        _customerIds = new NameTable(expectedLines / 8, 12);
+        ExpectedCustomers = expectedLines / 8;
+        _customerIds = new NameTable(ExpectedCustomers, 12);
         _orderIds = new NameTable(expectedLines * 3 / 4, 20);
     }
+
+    /// <summary>How many customers the sizing assumed, for tables that hold customer ids apart.</summary>
+    public int ExpectedCustomers { get; }
 
     public int CustomerCount => _customerIds.Count;
 

@@ -12,7 +12,9 @@ namespace CampaignEngine.Orders.Ingest;
 /// </summary>
 internal sealed class OrderRangeMerger(OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, int[] col, string fileName)
 {
-    private readonly NameTable _customersOnlyInOrders = new();
+    // Without customers.csv every customer is only in orders: size the table for them, as growing it
+    // from empty rehashes a million ids again and again.
+    private readonly NameTable _customersOnlyInOrders = new(builder.CustomerIdTable.Count == 0 ? builder.ExpectedCustomers : 0, 12);
     private readonly int _knownCustomers = builder.CustomerIdTable.Count;
     private readonly List<Reject> _duplicates = [];
     private readonly int[][] _ints = [.. Enumerable.Range(0, 10).Select(_ => Array.Empty<int>())];

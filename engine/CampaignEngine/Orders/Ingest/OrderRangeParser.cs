@@ -128,7 +128,8 @@ internal sealed class OrderRangeParser(int[] col, ColumnMapping mapping, NameTab
 
             if (!previousCustomer.TryGet(customerId, out var customer))
             {
-                customer = knownCustomers.Find(customerId);
+                // Without customers.csv the known table is empty: skip hashing every id for nothing.
+                customer = knownCustomers.Count == 0 ? -1 : knownCustomers.Find(customerId);
                 if (customer < 0)
                 {
                     customer = ~rows.UnknownCustomers.Intern(customerId);
