@@ -7,7 +7,8 @@ namespace CampaignEngine.Orders.Ingest;
 /// Parses an export's ranges on the thread pool, a few ranges ahead of the merge, and hands them to the
 /// merge one at a time in file order; memory stays at a few ranges however big the file. A range that
 /// ends inside a quoted field was cut in the wrong place (a field spanning lines crossed the cut): it is
-/// parsed again together with the next range, whose speculative parse is dropped, until it ends clean.
+/// parsed again together with the following ranges, whose speculative parses are dropped, until it ends
+/// clean.
 /// </summary>
 internal sealed class RangePipeline<TRows>(SafeFileHandle file, ExportText text, IReadOnlyList<ExportRange> ranges, Action<TRows> parse)
     where TRows : RangeRows, new()
@@ -38,13 +39,18 @@ internal sealed class RangePipeline<TRows>(SafeFileHandle file, ExportText text,
             var end = i + 1;
             while (rows.EndsInsideQuote && end < n)
             {
-                if (end < started)
+                // Twice as many ranges each time: a quote left open early in a big file costs about two
+                // passes over it, not one pass per range.
+                var wider = Math.Min(n, i + 2 * (end - i));
+                for (; end < wider; end++)
                 {
-                    _free.Add(Take(parsing, end));
+                    if (end < started)
+                    {
+                        _free.Add(Take(parsing, end));
+                    }
                 }
 
                 _free.Add(rows);
-                end++;
                 rows = Parse(new ExportRange(ranges[i].Start, ranges[end - 1].End));
             }
 
