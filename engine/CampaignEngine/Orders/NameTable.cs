@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace CampaignEngine.Orders;
@@ -16,10 +17,11 @@ internal sealed class NameTable
     private byte[] _arena = new byte[1 << 12];
     private int _arenaLength;
     private int[] _starts = new int[64];
-    private int[] _hashes = new int[64];
     // hash << 32 | (id + 1); 0 = empty. The hash sits beside the id so a probe costs one cache miss,
     // not three (bucket, hash array, arena) — interning is the ingest's hottest random access.
-    private long[] _buckets = new long[128];
+    // Outside the GC heap: the index of 10M order ids (128 MiB) is dropped right before the history's
+    // arrays are allocated, and must not linger as garbage meanwhile.
+    private NativeBuffer<long> _buckets = new(128, zeroed: true);
     private string?[]? _strings;
 
     public NameTable()
@@ -31,22 +33,33 @@ internal sealed class NameTable
     {
         var capacity = Math.Max(64, expected);
         _starts = new int[capacity];
-        _hashes = new int[capacity];
-        _buckets = new long[Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2 + 1))];
+        _buckets.Dispose();
+        _buckets = new NativeBuffer<long>(Math.Max(128, (int)BitOperations.RoundUpToPowerOf2((uint)(capacity + capacity / 3 + 1))), zeroed: true);
         _arena = new byte[(int)Math.Min(Array.MaxLength, Math.Max(4096L, (long)capacity * expectedBytesEach))];
     }
 
     public int Count { get; private set; }
 
-    /// <summary>The id of the name, adding it when new.</summary>
-    public int Intern(ReadOnlySpan<byte> name)
+    /// <summary>Forgets every name but keeps the arrays, so a reused per-range table allocates nothing.</summary>
+    public void Clear()
     {
-        var hash = Hash(name);
-        var mask = _buckets.Length - 1;
+        _buckets.Span.Clear();
+        _arenaLength = 0;
+        Count = 0;
+        _strings = null;
+    }
+
+    /// <summary>The id of the name, adding it when new.</summary>
+    public int Intern(ReadOnlySpan<byte> name) => Intern(name, Hash(name));
+
+    private int Intern(ReadOnlySpan<byte> name, int hash)
+    {
+        var buckets = _buckets.Span;
+        var mask = buckets.Length - 1;
         var slot = hash & mask;
         while (true)
         {
-            var entry = _buckets[slot];
+            var entry = buckets[slot];
             if (entry == 0)
             {
                 break;
@@ -67,14 +80,66 @@ internal sealed class NameTable
         return Add(name, hash, slot);
     }
 
+    /// <summary>
+    /// Interns every name of <paramref name="from"/> in order, writing their ids to <paramref name="ids"/>.
+    /// For a table too big for the cache each probe is a memory miss: the buckets of a batch of names are
+    /// prefetched together so the misses overlap instead of queueing.
+    /// </summary>
+    public void InternAll(NameList from, Span<int> ids)
+    {
+        for (var first = 0; first < from.Count; first += PrefetchBatch)
+        {
+            var count = Math.Min(PrefetchBatch, from.Count - first);
+            InternBatch(ids.Slice(first, count), k => from[first + k]);
+        }
+    }
+
+    /// <summary>The same for the names <paramref name="which"/> of another table.</summary>
+    public void InternAll(NameTable from, ReadOnlySpan<int> which, Span<int> ids)
+    {
+        for (var first = 0; first < which.Length; first += PrefetchBatch)
+        {
+            var count = Math.Min(PrefetchBatch, which.Length - first);
+            var names = which.Slice(first, count).ToArray();
+            InternBatch(ids.Slice(first, count), k => from.BytesOf(names[k]));
+        }
+    }
+
+    private delegate ReadOnlySpan<byte> NameAt(int index);
+
+    private const int PrefetchBatch = 16;
+
+    private unsafe void InternBatch(Span<int> ids, NameAt name)
+    {
+        Span<int> hashes = stackalloc int[PrefetchBatch];
+        var mask = _buckets.Length - 1;
+        fixed (long* buckets = _buckets.Span)
+        {
+            for (var k = 0; k < ids.Length; k++)
+            {
+                hashes[k] = Hash(name(k));
+                if (Sse.IsSupported)
+                {
+                    Sse.Prefetch0(buckets + (hashes[k] & mask));
+                }
+            }
+        }
+
+        for (var k = 0; k < ids.Length; k++)
+        {
+            ids[k] = Intern(name(k), hashes[k]);
+        }
+    }
+
     /// <summary>The id of the name, or -1 when it was never interned.</summary>
     public int Find(ReadOnlySpan<byte> name)
     {
         var hash = Hash(name);
-        var mask = _buckets.Length - 1;
+        var buckets = _buckets.Span;
+        var mask = buckets.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = _buckets[slot];
+            var entry = buckets[slot];
             if (entry == 0)
             {
                 return -1;
@@ -119,14 +184,14 @@ internal sealed class NameTable
     /// </summary>
     public void DropIndex()
     {
-        _buckets = [];
-        _hashes = [];
-        Array.Resize(ref _starts, Count);
-        Array.Resize(ref _arena, _arenaLength);
+        // The arena and starts keep their presized length: trimming them would copy ~200 MB at the ingest's
+        // peak, and the never-written tail of a fresh array costs address space, not resident memory.
+        _buckets.Dispose();
+        _buckets = new NativeBuffer<long>(0);
     }
 
     /// <summary>Bytes held, for the memory figure of the history.</summary>
-    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + _hashes.LongLength + _buckets.LongLength * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
+    public long ApproximateBytes => _arena.LongLength + (_starts.LongLength + (long)_buckets.Length * 2) * 4 + (_strings?.LongLength ?? 0) * 8;
 
     private int EndOf(int id) => id + 1 < Count ? _starts[id + 1] : _arenaLength;
 
@@ -136,7 +201,6 @@ internal sealed class NameTable
         if (id == _starts.Length)
         {
             Array.Resize(ref _starts, id * 2);
-            Array.Resize(ref _hashes, id * 2);
         }
 
         if (_arenaLength + name.Length > _arena.Length)
@@ -146,11 +210,12 @@ internal sealed class NameTable
 
         name.CopyTo(_arena.AsSpan(_arenaLength));
         _starts[id] = _arenaLength;
-        _hashes[id] = hash;
         _arenaLength += name.Length;
         Count = id + 1;
-        _buckets[slot] = Entry(hash, id);
-        if (Count * 2 > _buckets.Length)
+        _buckets.Span[slot] = Entry(hash, id);
+        // Up to 3/4 full: linear probing stays short there, and for 10M order ids a half-empty index
+        // would cost another 128 MiB at the ingest's peak.
+        if (Count * 4L > _buckets.Length * 3L)
         {
             Rehash();
         }
@@ -160,20 +225,24 @@ internal sealed class NameTable
 
     private void Rehash()
     {
-        var buckets = new long[_buckets.Length * 2];
+        var grown = new NativeBuffer<long>(_buckets.Length * 2, zeroed: true);
+        var buckets = grown.Span;
         var mask = buckets.Length - 1;
         for (var id = 0; id < Count; id++)
         {
-            var slot = _hashes[id] & mask;
+            // Hashes are recomputed, not stored: 4 bytes a name saved for a rehash a presized table never does.
+            var hash = Hash(BytesOf(id));
+            var slot = hash & mask;
             while (buckets[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            buckets[slot] = Entry(_hashes[id], id);
+            buckets[slot] = Entry(hash, id);
         }
 
-        _buckets = buckets;
+        _buckets.Dispose();
+        _buckets = grown;
     }
 
     private static long Entry(int hash, int id) => ((long)hash << 32) | (uint)(id + 1);

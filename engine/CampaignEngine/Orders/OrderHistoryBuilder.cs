@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CampaignEngine.Orders;
@@ -23,40 +22,26 @@ internal sealed class OrderHistoryBuilder
     private readonly List<OptOut> _optOuts = [];
     private readonly List<int[]> _customerTags = [];
 
-    private readonly List<int> _orderOfName;
-    private readonly List<int> _orderName, _orderCustomer, _paidDay, _paidSecond;
-    private readonly List<long> _amount;
-    private readonly List<OrderStatus> _status;
-    private readonly List<int> _shippedDay, _shippedSecond, _arrivedDay, _arrivedSecond, _signedDay, _signedSecond;
+    // Orders by arrival: an order's index is also the id of its name in _orderIds (a name is interned
+    // exactly when its order is added), so no name column or name → order map is kept.
+    private readonly ChunkedColumn<int> _orderCustomer = new(), _paidDay = new(), _paidSecond = new();
+    private readonly ChunkedColumn<long> _amount = new();
+    private readonly ChunkedColumn<OrderStatus> _status = new();
+    private readonly ChunkedColumn<int> _shippedDay = new(), _shippedSecond = new(), _arrivedDay = new(), _arrivedSecond = new(), _signedDay = new(), _signedSecond = new();
 
-    private readonly List<int> _lineOrder, _lineCategory, _lineStyle, _lineQuantity;
-    private readonly List<long> _linePrice;
+    private readonly ChunkedColumn<int> _lineOrder = new(), _lineCategory = new(), _lineStyle = new(), _lineQuantity = new();
+    private readonly ChunkedColumn<long> _linePrice = new();
 
-    /// <summary>A builder sized for an expected number of order lines (ingest estimates it from the file size).</summary>
+    /// <summary>A builder whose id tables are sized for an expected number of order lines (ingest estimates it from the file size).</summary>
     public OrderHistoryBuilder(int expectedLines = 0)
     {
-        var orders = expectedLines * 3 / 4;
-        _customerIds = new NameTable(expectedLines / 8, 12);
-        _orderIds = new NameTable(orders, 20);
-        _orderOfName = new(orders);
-        _orderName = new(orders);
-        _orderCustomer = new(orders);
-        _paidDay = new(orders);
-        _paidSecond = new(orders);
-        _amount = new(orders);
-        _status = new(orders);
-        _shippedDay = new(orders);
-        _shippedSecond = new(orders);
-        _arrivedDay = new(orders);
-        _arrivedSecond = new(orders);
-        _signedDay = new(orders);
-        _signedSecond = new(orders);
-        _lineOrder = new(expectedLines);
-        _lineCategory = new(expectedLines);
-        _lineStyle = new(expectedLines);
-        _lineQuantity = new(expectedLines);
-        _linePrice = new(expectedLines);
+        ExpectedCustomers = expectedLines / 8;
+        _customerIds = new NameTable(ExpectedCustomers, 12);
+        _orderIds = new NameTable(expectedLines * 3 / 4, 20);
     }
+
+    /// <summary>How many customers the sizing assumed, for tables that hold customer ids apart.</summary>
+    public int ExpectedCustomers { get; }
 
     public int CustomerCount => _customerIds.Count;
 
@@ -84,11 +69,44 @@ internal sealed class OrderHistoryBuilder
         return row;
     }
 
+    /// <summary>
+    /// Adds a row for a customer named only by orders, whose id the caller keeps (ingest interns such ids
+    /// apart while range parsers read <see cref="CustomerIdTable"/>) and hands over with
+    /// <see cref="AppendCustomerIds"/> before <see cref="Build"/>.
+    /// </summary>
+    public int AddCustomerWithoutDetails()
+    {
+        AddEmptyCustomer();
+        CustomersWithoutDetails++;
+        return _hasDetails.Count - 1;
+    }
+
+    /// <summary>Appends ids for the rows added by <see cref="AddCustomerWithoutDetails"/>, in row order.</summary>
+    public void AppendCustomerIds(NameTable ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (_customerIds.Intern(ids.BytesOf(i)) != _customerIds.Count - 1 || _customerIds.Count > _hasDetails.Count)
+            {
+                throw new InvalidOperationException("customer ids appended out of step with the rows added for them");
+            }
+        }
+    }
+
+    /// <summary>The customer ids interned so far (customers.csv rows), read-only for the range parsers.</summary>
+    internal NameTable CustomerIdTable => _customerIds;
+
     /// <summary>The row of an existing customer, or -1.</summary>
     public int FindCustomer(ReadOnlySpan<byte> customerId) => _customerIds.Find(customerId);
 
     /// <summary>Adds a customers.csv row; false when the id was already given details (a duplicate row).</summary>
     public bool TryAddCustomer(ReadOnlySpan<byte> customerId, CustomerDetails details)
+        => TryAddCustomer(customerId, details.Name, details.Phone, details.Email, details.Group, details.Birthday?.DayNumber ?? OrderHistory.NoDay,
+            details.Region, details.Level, details.Tags, details.OptOut);
+
+    /// <summary>The same, field by field: ingest adds a million rows without a record object each.</summary>
+    public bool TryAddCustomer(ReadOnlySpan<byte> customerId, string? name, string? phone, string? email, string? group, int birthdayDay,
+        string? region, string? level, IReadOnlyList<string>? tags, OptOut optOut)
     {
         var row = _customerIds.Intern(customerId);
         if (row == _hasDetails.Count)
@@ -105,32 +123,53 @@ internal sealed class OrderHistoryBuilder
         }
 
         _hasDetails[row] = true;
-        _names[row] = details.Name;
-        _phones[row] = details.Phone;
-        _emails[row] = details.Email;
-        _groups[row] = Shared(details.Group);
-        _regions[row] = Shared(details.Region);
-        _levels[row] = Shared(details.Level);
-        _birthdays[row] = details.Birthday?.DayNumber ?? OrderHistory.NoDay;
-        _optOuts[row] = details.OptOut;
-        _customerTags[row] = details.Tags is null ? [] : details.Tags.Select(_tags.Intern).Distinct().Order().ToArray();
+        _names[row] = name;
+        _phones[row] = phone;
+        _emails[row] = email;
+        _groups[row] = Shared(group);
+        _regions[row] = Shared(region);
+        _levels[row] = Shared(level);
+        _birthdays[row] = birthdayDay;
+        _optOuts[row] = optOut;
+        _customerTags[row] = tags is null || tags.Count == 0 ? [] : TagIds(tags);
         return true;
     }
 
-    /// <summary>The order index of an interned order id, or -1 when no row of it was accepted yet.</summary>
-    public int OrderOfName(int orderName) => orderName < _orderOfName.Count ? _orderOfName[orderName] : -1;
+    /// <summary>The tags' ids, sorted and distinct (a loop, not LINQ: it runs for every tagged customer of a million).</summary>
+    private int[] TagIds(IReadOnlyList<string> tags)
+    {
+        var ids = new int[tags.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = _tags.Intern(tags[i]);
+        }
 
+        Array.Sort(ids);
+        var distinct = ids.Length == 0 ? 0 : 1;
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (ids[i] != ids[distinct - 1])
+            {
+                ids[distinct++] = ids[i];
+            }
+        }
+
+        return distinct == ids.Length ? ids : ids[..distinct];
+    }
+
+    /// <summary>The order index of an interned order id, or -1 when no row of it was accepted yet.</summary>
+    public int OrderOfName(int orderName) => orderName < OrderCount ? orderName : -1;
+
+    /// <summary>Adds the order whose id was just interned: its name id must be the next order index.</summary>
     public int AddOrder(int orderName, int customer, int paidDay, int paidSecond, long amountFen, OrderStatus status,
         int shippedDay, int shippedSecond, int arrivedDay, int arrivedSecond, int signedDay, int signedSecond)
     {
-        while (_orderOfName.Count <= orderName)
+        var order = OrderCount;
+        if (orderName != order)
         {
-            _orderOfName.Add(-1);
+            throw new InvalidOperationException($"order name {orderName} added as order {order}: names must be interned in the order their orders are added");
         }
 
-        var order = _orderCustomer.Count;
-        _orderOfName[orderName] = order;
-        _orderName.Add(orderName);
         _orderCustomer.Add(customer);
         _paidDay.Add(paidDay);
         _paidSecond.Add(paidSecond);
@@ -143,6 +182,31 @@ internal sealed class OrderHistoryBuilder
         _signedDay.Add(signedDay);
         _signedSecond.Add(signedSecond);
         return order;
+    }
+
+    /// <summary>
+    /// Adds orders whose ids were just interned, in name order (the first gets name id
+    /// <see cref="OrderCount"/>): the bulk form of <see cref="AddOrder"/> for ingest.
+    /// </summary>
+    public void AddOrders(ReadOnlySpan<int> customer, ReadOnlySpan<int> paidDay, ReadOnlySpan<int> paidSecond, ReadOnlySpan<long> amountFen, ReadOnlySpan<OrderStatus> status,
+        ReadOnlySpan<int> shippedDay, ReadOnlySpan<int> shippedSecond, ReadOnlySpan<int> arrivedDay, ReadOnlySpan<int> arrivedSecond, ReadOnlySpan<int> signedDay, ReadOnlySpan<int> signedSecond)
+    {
+        if (_orderIds.Count != OrderCount + customer.Length)
+        {
+            throw new InvalidOperationException($"{customer.Length} orders added for {_orderIds.Count - OrderCount} new order ids: names must be interned in the order their orders are added");
+        }
+
+        _orderCustomer.AddRange(customer);
+        _paidDay.AddRange(paidDay);
+        _paidSecond.AddRange(paidSecond);
+        _amount.AddRange(amountFen);
+        _status.AddRange(status);
+        _shippedDay.AddRange(shippedDay);
+        _shippedSecond.AddRange(shippedSecond);
+        _arrivedDay.AddRange(arrivedDay);
+        _arrivedSecond.AddRange(arrivedSecond);
+        _signedDay.AddRange(signedDay);
+        _signedSecond.AddRange(signedSecond);
     }
 
     /// <summary>True when a repeated row of an order carries the same order-level values as the accepted one.</summary>
@@ -166,6 +230,16 @@ internal sealed class OrderHistoryBuilder
         _lineStyle.Add(style);
         _lineQuantity.Add(quantity);
         _linePrice.Add(unitPriceFen);
+    }
+
+    /// <summary>The bulk form of <see cref="AddLine"/>.</summary>
+    public void AddLines(ReadOnlySpan<int> order, ReadOnlySpan<int> category, ReadOnlySpan<int> style, ReadOnlySpan<int> quantity, ReadOnlySpan<long> unitPriceFen)
+    {
+        _lineOrder.AddRange(order);
+        _lineCategory.AddRange(category);
+        _lineStyle.AddRange(style);
+        _lineQuantity.AddRange(quantity);
+        _linePrice.AddRange(unitPriceFen);
     }
 
     // ---- The friendly surface for tests and generated shops. ----
@@ -240,17 +314,28 @@ internal sealed class OrderHistoryBuilder
         _customerTags.Add([]);
     }
 
+    /// <summary>
+    /// Groups orders by customer and sorts them by paid time, lines by order. Each source column is
+    /// released as soon as its sorted array exists, so the peak is about one history plus one column,
+    /// not two histories.
+    /// </summary>
     public OrderHistory Build()
     {
+        if (_customerIds.Count != _hasDetails.Count)
+        {
+            throw new InvalidOperationException($"{_hasDetails.Count - _customerIds.Count} customers without details still lack their ids (AppendCustomerIds)");
+        }
+
+        // Order ids are never looked up after ingest: drop their index before the big allocations below.
+        _orderIds.DropIndex();
         var customers = CustomerCount;
         var orders = OrderCount;
-        var orderCustomer = CollectionsMarshal.AsSpan(_orderCustomer);
 
         // Counting sort of orders by customer (stable), then by paid time inside each customer.
         var starts = new int[customers + 1];
-        foreach (var c in orderCustomer)
+        for (var o = 0; o < orders; o++)
         {
-            starts[c + 1]++;
+            starts[_orderCustomer[o] + 1]++;
         }
 
         for (var c = 0; c < customers; c++)
@@ -258,64 +343,94 @@ internal sealed class OrderHistoryBuilder
             starts[c + 1] += starts[c];
         }
 
-        var perm = new int[orders]; // new position → arrival index
-        var next = (int[])starts.Clone();
-        for (var o = 0; o < orders; o++)
+        var perm = new int[orders]; // new position → arrival index (= order name id)
+        using (var next = new NativeBuffer<int>(customers + 1))
         {
-            perm[next[orderCustomer[o]]++] = o;
-        }
-
-        var paidDay = CollectionsMarshal.AsSpan(_paidDay);
-        var paidSecond = CollectionsMarshal.AsSpan(_paidSecond);
-        var keys = new long[orders];
-        for (var i = 0; i < orders; i++)
-        {
-            var o = perm[i];
-            keys[i] = (paidDay[o] == OrderHistory.NoDay ? long.MinValue / 2 : paidDay[o] * 86400L + paidSecond[o]);
-        }
-
-        for (var c = 0; c < customers; c++)
-        {
-            var from = starts[c];
-            var length = starts[c + 1] - from;
-            if (length > 1)
+            starts.CopyTo(next.Span);
+            var nextOf = next.Span;
+            for (var o = 0; o < orders; o++)
             {
-                SortStable(keys.AsSpan(from, length), perm.AsSpan(from, length));
+                perm[nextOf[_orderCustomer[o]]++] = o;
             }
         }
 
-        var position = new int[orders];
-        for (var i = 0; i < orders; i++)
+        using (var sortKeys = new NativeBuffer<long>(orders))
         {
-            position[perm[i]] = i;
+            var keys = sortKeys.Span;
+            for (var i = 0; i < orders; i++)
+            {
+                var o = perm[i];
+                var day = _paidDay[o];
+                keys[i] = day == OrderHistory.NoDay ? long.MinValue / 2 : day * 86400L + _paidSecond[o];
+            }
+
+            for (var c = 0; c < customers; c++)
+            {
+                var from = starts[c];
+                var length = starts[c + 1] - from;
+                if (length > 1)
+                {
+                    SortStable(keys.Slice(from, length), perm.AsSpan(from, length));
+                }
+            }
         }
 
-        // Lines follow their orders, keeping their order inside an order.
+        // Lines follow their orders, keeping their order inside an order: where each line goes.
         var lines = _lineOrder.Count;
         var lineStarts = new int[orders + 1];
-        foreach (var o in CollectionsMarshal.AsSpan(_lineOrder))
+        using var lineAt = new NativeBuffer<int>(lines);
+        using (var position = new NativeBuffer<int>(orders))
         {
-            lineStarts[position[o] + 1]++;
+            var positionOf = position.Span;
+            for (var i = 0; i < orders; i++)
+            {
+                positionOf[perm[i]] = i;
+            }
+
+            for (var l = 0; l < lines; l++)
+            {
+                lineStarts[positionOf[_lineOrder[l]] + 1]++;
+            }
+
+            for (var i = 0; i < orders; i++)
+            {
+                lineStarts[i + 1] += lineStarts[i];
+            }
+
+            using var lineNext = new NativeBuffer<int>(orders);
+            var nextOf = lineNext.Span;
+            lineStarts.AsSpan(0, orders).CopyTo(nextOf);
+            var at = lineAt.Span;
+            for (var l = 0; l < lines; l++)
+            {
+                at[l] = nextOf[positionOf[_lineOrder[l]]]++;
+            }
         }
 
-        for (var i = 0; i < orders; i++)
-        {
-            lineStarts[i + 1] += lineStarts[i];
-        }
+        _lineOrder.Release();
 
-        var lineNext = (int[])lineStarts.Clone();
-        var lineCategory = new int[lines];
-        var lineStyle = new int[lines];
-        var lineQuantity = new int[lines];
-        var linePrice = new long[lines];
-        for (var l = 0; l < lines; l++)
-        {
-            var at = lineNext[position[_lineOrder[l]]]++;
-            lineCategory[at] = _lineCategory[l];
-            lineStyle[at] = _lineStyle[l];
-            lineQuantity[at] = _lineQuantity[l];
-            linePrice[at] = _linePrice[l];
-        }
+        // Columns are independent: gather them on every core, each source released as soon as it is done.
+        int[] orderCustomer = [], paidDay = [], paidSecond = [], shippedDay = [], shippedSecond = [], arrivedDay = [], arrivedSecond = [], signedDay = [], signedSecond = [];
+        long[] amount = [];
+        OrderStatus[] status = [];
+        int[] lineCategory = [], lineStyle = [], lineQuantity = [];
+        long[] linePrice = [];
+        Parallel.Invoke(
+            () => orderCustomer = _orderCustomer.GatherAndRelease(perm),
+            () => paidDay = _paidDay.GatherAndRelease(perm),
+            () => paidSecond = _paidSecond.GatherAndRelease(perm),
+            () => amount = _amount.GatherAndRelease(perm),
+            () => status = _status.GatherAndRelease(perm),
+            () => shippedDay = _shippedDay.GatherAndRelease(perm),
+            () => shippedSecond = _shippedSecond.GatherAndRelease(perm),
+            () => arrivedDay = _arrivedDay.GatherAndRelease(perm),
+            () => arrivedSecond = _arrivedSecond.GatherAndRelease(perm),
+            () => signedDay = _signedDay.GatherAndRelease(perm),
+            () => signedSecond = _signedSecond.GatherAndRelease(perm),
+            () => lineCategory = _lineCategory.ScatterAndRelease(lineAt.Span),
+            () => lineStyle = _lineStyle.ScatterAndRelease(lineAt.Span),
+            () => lineQuantity = _lineQuantity.ScatterAndRelease(lineAt.Span),
+            () => linePrice = _linePrice.ScatterAndRelease(lineAt.Span));
 
         var tagStarts = new int[customers + 1];
         for (var c = 0; c < customers; c++)
@@ -329,7 +444,6 @@ internal sealed class OrderHistoryBuilder
             _customerTags[c].CopyTo(tagIds, tagStarts[c]);
         }
 
-        _orderIds.DropIndex();
         return new OrderHistory
         {
             CustomerIds = _customerIds,
@@ -346,19 +460,19 @@ internal sealed class OrderHistoryBuilder
             TagIds = tagIds,
             Tags = _tags,
             CustomerOrderStarts = starts,
-            OrderCustomer = Permute(_orderCustomer, perm),
-            OrderIds = Permute(_orderName, perm),
+            OrderCustomer = orderCustomer,
+            OrderIds = perm,
             OrderIdNames = _orderIds,
-            PaidDay = Permute(_paidDay, perm),
-            PaidSecond = Permute(_paidSecond, perm),
-            AmountFen = Permute(_amount, perm),
-            Status = Permute(_status, perm),
-            ShippedDay = Permute(_shippedDay, perm),
-            ShippedSecond = Permute(_shippedSecond, perm),
-            ArrivedDay = Permute(_arrivedDay, perm),
-            ArrivedSecond = Permute(_arrivedSecond, perm),
-            SignedDay = Permute(_signedDay, perm),
-            SignedSecond = Permute(_signedSecond, perm),
+            PaidDay = paidDay,
+            PaidSecond = paidSecond,
+            AmountFen = amount,
+            Status = status,
+            ShippedDay = shippedDay,
+            ShippedSecond = shippedSecond,
+            ArrivedDay = arrivedDay,
+            ArrivedSecond = arrivedSecond,
+            SignedDay = signedDay,
+            SignedSecond = signedSecond,
             OrderLineStarts = lineStarts,
             LineCategory = lineCategory,
             LineStyle = lineStyle,
@@ -367,18 +481,6 @@ internal sealed class OrderHistoryBuilder
             Categories = _categories,
             Styles = _styles,
         };
-    }
-
-    private static T[] Permute<T>(List<T> source, int[] perm)
-    {
-        var from = CollectionsMarshal.AsSpan(source);
-        var result = new T[perm.Length];
-        for (var i = 0; i < perm.Length; i++)
-        {
-            result[i] = from[perm[i]];
-        }
-
-        return result;
     }
 
     /// <summary>Insertion sort: a customer has a handful of orders, and equal times keep file order.</summary>

@@ -4,13 +4,15 @@ namespace CampaignEngine.Orders.Ingest;
 /// Reads RFC 4180 records from UTF-8 bytes without allocating per row. The fast path finds a line end
 /// and splits on commas with vectorised IndexOf; only lines containing a quote take the slow,
 /// quote-aware path (quoted commas, doubled quotes, line breaks inside quotes). Fields are spans into
-/// the read buffer, valid until the next <see cref="Read"/>.
+/// the read buffer, valid until the next <see cref="Read"/>. Over an in-memory range (the parallel
+/// ingest's) the buffer is the caller's and is never refilled: fields and <see cref="RecordStart"/> are
+/// positions in it.
 /// </summary>
 internal sealed class CsvRecordReader
 {
     private const int MaxFields = 256;
     private readonly Stream _stream;
-    private byte[] _buffer = new byte[1 << 20];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
@@ -20,7 +22,27 @@ internal sealed class CsvRecordReader
     private byte[] _scratch = new byte[1024];
     private int _scratchLength;
 
-    public CsvRecordReader(Stream stream) => _stream = stream;
+    public CsvRecordReader(Stream stream)
+    {
+        _stream = stream;
+        _buffer = new byte[1 << 20];
+    }
+
+    /// <summary>A reader over <paramref name="length"/> bytes of <paramref name="buffer"/> from <paramref name="start"/>: the whole input.</summary>
+    public CsvRecordReader(byte[] buffer, int start, int length)
+    {
+        _stream = Stream.Null;
+        _buffer = buffer;
+        _start = start;
+        _end = start + length;
+        _eof = true;
+    }
+
+    /// <summary>Where the current record starts in the buffer (meaningful for an in-memory reader, whose buffer never moves).</summary>
+    public int RecordStart { get; private set; }
+
+    /// <summary>Physical lines consumed so far, blank ones and those inside quoted fields included.</summary>
+    public long LinesConsumed => _nextLine - 1;
 
     /// <summary>The 1-based physical line on which the current record starts.</summary>
     public long Line { get; private set; }
@@ -78,6 +100,7 @@ internal sealed class CsvRecordReader
             }
 
             Line = _nextLine++;
+            RecordStart = _start;
             _start += newline < 0 ? span.Length : newline + 1;
             if (line.Length > 0 && line[^1] == (byte)'\r')
             {
@@ -234,6 +257,7 @@ internal sealed class CsvRecordReader
         FieldCount = count;
         Line = _nextLine;
         _nextLine += lines + 1;
+        RecordStart = _start;
         _start = p;
         return true;
     }

@@ -2,25 +2,37 @@ using System.Text;
 
 namespace CampaignEngine.Orders.Ingest;
 
-/// <summary>Reads customers.csv: one row per customer with contact details, birthday, level, tags and opt-outs.</summary>
+/// <summary>
+/// Reads customers.csv: one row per customer with contact details, birthday, level, tags and opt-outs.
+/// Ranges of the file are parsed in parallel (the strings of a million customers are most of the work);
+/// rows are added in file order, so customer rows are numbered and duplicates found as in one pass.
+/// </summary>
 internal static class CustomersFile
 {
     private const int CustomerId = 0, Name = 1, Phone = 2, Email = 3, Group = 4, Birthday = 5, Region = 6, Level = 7, Tags = 8, OptOutColumn = 9;
 
-    public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary)
+    public static string? Read(string path, ColumnMapping mapping, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, long rangeBytes = OrdersFile.DefaultRangeBytes)
     {
         var fileName = Path.GetFileName(path);
-        var (opened, col, encoding, input, error) = ExportFile.Open(path, mapping, ExportColumn.CustomerColumns, mapping.Customers, "customers");
-        if (opened is not { } csv)
+        var (opened, error) = RangedExport.Open(path, mapping, ExportColumn.CustomerColumns, mapping.Customers, "customers", rangeBytes);
+        if (opened is null)
         {
             return error;
         }
 
-        using var file = input;
-        summary.CustomersEncoding = encoding;
+        using var export = opened;
+        summary.CustomersEncoding = export.Encoding;
+        var col = export.Columns;
+        export.Run<CustomerRangeRows>(rows => Parse(rows, col, fileName), (rows, firstLine) => Merge(rows, firstLine - 1, builder, rejects, summary, fileName));
+        return null;
+    }
+
+    private static void Parse(CustomerRangeRows rows, int[] col, string fileName)
+    {
+        var csv = new CsvRecordReader(rows.Text, 0, rows.TextLength);
         while (csv.Read())
         {
-            summary.CustomerRowsRead++;
+            rows.RowsRead++;
             var line = csv.Line;
             var id = FieldParsers.Trim(csv[col[CustomerId]]);
             if (id.IsEmpty)
@@ -29,17 +41,15 @@ internal static class CustomersFile
                 continue;
             }
 
-            var birthday = (DateOnly?)null;
+            var birthday = OrderHistory.NoDay;
             if (col[Birthday] >= 0)
             {
                 var text = FieldParsers.Trim(csv[col[Birthday]]);
-                if (!FieldParsers.TryParseMoment(text, out var day, out _))
+                if (!FieldParsers.TryParseMoment(text, out birthday, out _))
                 {
                     Reject("birthday", "not a date (expected yyyy-MM-dd; year 1900 when only month and day are known)", text);
                     continue;
                 }
-
-                birthday = day == OrderHistory.NoDay ? null : DateOnly.FromDayNumber(day);
             }
 
             var optOut = OptOut.None;
@@ -50,23 +60,32 @@ internal static class CustomersFile
             }
 
             var tags = Text(Tags)?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var details = new CustomerDetails(Text(Name), Text(Phone), Text(Email), Text(Group), birthday, Text(Region), Text(Level), tags, optOut);
-            if (!builder.TryAddCustomer(id, details))
-            {
-                Reject("customer_id", "duplicate customer id (the first row was kept)", id);
-                continue;
-            }
-
-            summary.CustomerRowsLoaded++;
+            rows.Line.Add(line);
+            rows.Ids.Add(id);
+            rows.Name.Add(Text(Name));
+            rows.Phone.Add(Text(Phone));
+            rows.Email.Add(Text(Email));
+            rows.Group.Add(SharedText(Group));
+            rows.Birthday.Add(birthday);
+            rows.Region.Add(SharedText(Region));
+            rows.Level.Add(SharedText(Level));
+            rows.Tags.Add(tags);
+            rows.OptOut.Add(optOut);
 
             void Reject(string column, string reason, ReadOnlySpan<byte> value)
             {
-                summary.CustomerRowsRejected++;
-                rejects.Add(fileName, line, column, reason, value);
+                rows.RowsRejected++;
+                rows.Rejects.Add(new Reject(fileName, line, column, reason, Encoding.UTF8.GetString(value)));
             }
         }
 
-        return null;
+        rows.Ended(csv);
+
+        int SharedText(int column)
+        {
+            var bytes = col[column] < 0 ? [] : FieldParsers.Trim(csv[col[column]]);
+            return bytes.IsEmpty ? -1 : rows.Shared.Intern(bytes);
+        }
 
         string? Text(int column)
         {
@@ -78,6 +97,32 @@ internal static class CustomersFile
             var bytes = FieldParsers.Trim(csv[col[column]]);
             return bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes);
         }
+    }
+
+    private static void Merge(CustomerRangeRows rows, long lineOffset, OrderHistoryBuilder builder, RejectList rejects, IngestSummary summary, string fileName)
+    {
+        var next = 0;
+        for (var i = 0; i < rows.RowCount; i++)
+        {
+            var line = rows.Line[i] + lineOffset;
+            rows.FlushRejects(rejects.Items, lineOffset, ref next, line);
+            if (builder.TryAddCustomer(rows.Ids[i], rows.Name[i], rows.Phone[i], rows.Email[i], Shared(rows.Group[i]), rows.Birthday[i],
+                Shared(rows.Region[i]), Shared(rows.Level[i]), rows.Tags[i], rows.OptOut[i]))
+            {
+                summary.CustomerRowsLoaded++;
+            }
+            else
+            {
+                summary.CustomerRowsRejected++;
+                rejects.Add(fileName, line, "customer_id", "duplicate customer id (the first row was kept)", rows.Ids[i]);
+            }
+        }
+
+        rows.FlushRejects(rejects.Items, lineOffset, ref next);
+        summary.CustomerRowsRead += rows.RowsRead;
+
+        string? Shared(int id) => id < 0 ? null : rows.Shared.NameOf(id);
+        summary.CustomerRowsRejected += rows.RowsRejected;
     }
 
     private static bool TryParseOptOut(string? text, out OptOut optOut, out string? unknown)

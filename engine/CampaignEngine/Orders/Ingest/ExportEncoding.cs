@@ -19,38 +19,51 @@ internal static class ExportEncoding
     /// <summary>The UTF-8 stream and the encoding name found, or an error when the file is binary.</summary>
     public static (Stream? Stream, string Encoding, string? Error) Open(string path, string forced)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var head = new byte[SniffBytes];
-        var length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var sniff = head.AsSpan(0, length);
+        var (text, error) = Detect(path, forced);
+        if (text is null)
+        {
+            return (null, "", error);
+        }
 
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        file.Position = text.PreambleLength;
+        return (text.Source is null ? file : System.Text.Encoding.CreateTranscodingStream(file, text.Source, System.Text.Encoding.UTF8), text.Name, null);
+    }
+
+    /// <summary>How the file is encoded, or an error when it is binary.</summary>
+    public static (ExportText? Text, string? Error) Detect(string path, string forced)
+    {
+        byte[] head;
+        int length;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None))
+        {
+            head = new byte[SniffBytes];
+            length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var sniff = head.AsSpan(0, length);
         if (sniff.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            file.Position = 3;
-            return (file, "utf-8 (BOM)", null);
+            return (new ExportText("utf-8 (BOM)", 3, null), null);
         }
 
         if (sniff.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sniff.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            var utf16 = sniff[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            file.Position = 2;
-            return (Encoding.CreateTranscodingStream(file, utf16, Encoding.UTF8), "utf-16", null);
+            return (new ExportText("utf-16", 2, sniff[0] == 0xFF ? System.Text.Encoding.Unicode : System.Text.Encoding.BigEndianUnicode), null);
         }
 
         if (sniff.IndexOf((byte)0) >= 0)
         {
-            file.Dispose();
-            return (null, "", "is not a CSV text file (it contains binary data — an .xlsx or .zip?). Export it as CSV (UTF-8 or GBK).");
+            return (null, "is not a CSV text file (it contains binary data — an .xlsx or .zip?). Export it as CSV (UTF-8 or GBK).");
         }
 
-        file.Position = 0;
         var useGbk = forced switch
         {
             "gbk" => true,
             "utf-8" => false,
             _ => !LooksLikeUtf8(sniff, length < SniffBytes),
         };
-        return useGbk ? (Encoding.CreateTranscodingStream(file, Gbk, Encoding.UTF8), "gbk", null) : (file, "utf-8", null);
+        return (useGbk ? new ExportText("gbk", 0, Gbk) : new ExportText("utf-8", 0, null), null);
     }
 
     private static bool LooksLikeUtf8(ReadOnlySpan<byte> sniff, bool wholeFile)

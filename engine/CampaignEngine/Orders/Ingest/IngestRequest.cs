@@ -6,6 +6,12 @@ namespace CampaignEngine.Orders.Ingest;
 /// </summary>
 public sealed record IngestRequest(string OrdersPath, string? CustomersPath = null, string? MappingPath = null, string? RejectsPath = null)
 {
+    /// <summary>
+    /// Bytes per parallel range of orders.csv and customers.csv. Internal: tests force many tiny ranges (cuts inside quoted
+    /// fields, orders split across ranges) or one range for the whole file, and compare the results.
+    /// </summary>
+    internal long RangeBytes { get; init; } = OrdersFile.DefaultRangeBytes;
+
     /// <summary>The layout of a data directory: DIR/orders.csv, DIR/customers.csv, DIR/mapping.yaml when present.</summary>
     public static IngestRequest FromDirectory(string directory, string? rejectsPath)
     {

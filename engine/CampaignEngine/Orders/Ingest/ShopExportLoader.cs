@@ -37,12 +37,12 @@ internal static class ShopExportLoader
         var builder = new OrderHistoryBuilder((int)Math.Min(200_000_000, new FileInfo(request.OrdersPath).Length / 150));
         try
         {
-            if (request.CustomersPath is not null && CustomersFile.Read(request.CustomersPath, mapping, builder, rejects, summary) is { } customersError)
+            if (request.CustomersPath is not null && CustomersFile.Read(request.CustomersPath, mapping, builder, rejects, summary, request.RangeBytes) is { } customersError)
             {
                 errors.Add(customersError);
             }
 
-            if (errors.Count == 0 && OrdersFile.Read(request.OrdersPath, mapping, builder, rejects, summary) is { } ordersError)
+            if (errors.Count == 0 && OrdersFile.Read(request.OrdersPath, mapping, builder, rejects, summary, request.RangeBytes) is { } ordersError)
             {
                 errors.Add(ordersError);
             }
