@@ -66,10 +66,6 @@ public sealed partial class OrderHistory
     internal NameTable Categories { get; init; } = new();
     internal NameTable Styles { get; init; } = new();
 
-    private int[]? _eventDayStarts;
-    private int[]? _eventDayCustomers;
-    private int _eventFirstDay;
-
     /// <summary>The customer row of an id (买家会员名), or -1.</summary>
     internal int FindCustomer(string customerId) => CustomerIds.Find(customerId);
 
@@ -87,26 +83,6 @@ public sealed partial class OrderHistory
         }
 
         return last;
-    }
-
-    /// <summary>
-    /// The customers with a paid, shipped, arrived or signed event on <paramref name="day"/> (may repeat).
-    /// Built on first use — only the day-by-day dry-run needs it — so a one-off fact pass pays nothing.
-    /// </summary>
-    internal ReadOnlySpan<int> CustomersWithEventsOn(int day)
-    {
-        if (_eventDayStarts is null)
-        {
-            BuildEventIndex();
-        }
-
-        var i = (long)day - _eventFirstDay;
-        if (i < 0 || i >= _eventDayStarts!.Length - 1)
-        {
-            return [];
-        }
-
-        return _eventDayCustomers.AsSpan(_eventDayStarts[i], _eventDayStarts[i + 1] - _eventDayStarts[i]);
     }
 
     internal long ApproximateBytes()
@@ -130,64 +106,5 @@ public sealed partial class OrderHistory
 
             return sum;
         }
-    }
-
-    private void BuildEventIndex()
-    {
-        var first = int.MaxValue;
-        var last = int.MinValue;
-        foreach (var column in new[] { PaidDay, ShippedDay, ArrivedDay, SignedDay })
-        {
-            foreach (var d in column)
-            {
-                if (d != NoDay)
-                {
-                    first = Math.Min(first, d);
-                    last = Math.Max(last, d);
-                }
-            }
-        }
-
-        if (first > last)
-        {
-            _eventFirstDay = 0;
-            _eventDayCustomers = [];
-            _eventDayStarts = [0];
-            return;
-        }
-
-        var counts = new int[last - first + 2];
-        foreach (var column in new[] { PaidDay, ShippedDay, ArrivedDay, SignedDay })
-        {
-            foreach (var d in column)
-            {
-                if (d != NoDay)
-                {
-                    counts[d - first + 1]++;
-                }
-            }
-        }
-
-        for (var i = 1; i < counts.Length; i++)
-        {
-            counts[i] += counts[i - 1];
-        }
-
-        var customers = new int[counts[^1]];
-        var next = (int[])counts.Clone();
-        foreach (var column in new[] { PaidDay, ShippedDay, ArrivedDay, SignedDay })
-        {
-            for (var o = 0; o < column.Length; o++)
-            {
-                if (column[o] != NoDay)
-                {
-                    customers[next[column[o] - first]++] = OrderCustomer[o];
-                }
-            }
-        }
-
-        _eventFirstDay = first;
-        _eventDayCustomers = customers;
-        _eventDayStarts = counts;
     }
 }
