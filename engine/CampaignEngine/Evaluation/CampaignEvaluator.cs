@@ -312,8 +312,12 @@ public sealed class CampaignEvaluator
     private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes)
     {
         private SendTiming? timing;
+        private CampaignState? state;
 
         private SendTiming Timing => timing ??= owner.TimingOf(campaign, moment);
+
+        private CampaignState State => state ??= owner.StateOf(campaign);
+
         /// <summary>Every customer, one occurrence each (a scheduled run, a festival).</summary>
         public void AllRows(string occurrence)
         {
@@ -401,19 +405,11 @@ public sealed class CampaignEvaluator
                 switch (rule.Actions[a])
                 {
                     case SendAction send:
-                        if (owner.Timings is { } timings)
-                        {
-                            var start = EvaluationTimings.Now;
-                            var decision = owner.Decide(campaign, rule, send, table, row, customerId, occurrence, Timing);
-                            start = timings.Add(EvaluationPhase.Decisions, start);
-                            decisions(decision);
-                            timings.Add(EvaluationPhase.Report, start);
-                        }
-                        else
-                        {
-                            decisions(owner.Decide(campaign, rule, send, table, row, customerId, occurrence, Timing));
-                        }
-
+                        var start = owner.Timings is null ? 0 : EvaluationTimings.Now;
+                        var decision = owner.Decide(campaign, State, rule, send, table, row, customerId, occurrence, Timing);
+                        start = owner.Timings?.Add(EvaluationPhase.Decisions, start) ?? 0;
+                        decisions(decision);
+                        owner.Timings?.Add(EvaluationPhase.Report, start);
                         break;
                     case TagAction tag:
                         owner.overlay.SetTag(row, tag.Tag, true);
@@ -433,9 +429,8 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>The guards for one send, in the documented order; records the send when every guard lets it through.</summary>
-    internal Decision Decide(Campaign<FactTable> campaign, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
+    private Decision Decide(Campaign<FactTable> campaign, CampaignState state, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
     {
-        var state = StateOf(campaign);
         var key = IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
         var (moment, sendAt) = (timing.Moment, timing.SendAt);
         Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
