@@ -41,7 +41,9 @@ public sealed class CampaignEvaluator
     private readonly ContactHistory factContacts;
     private readonly CustomerOverlay overlay = new();
     private readonly Dictionary<Campaign<FactTable>, CampaignState> states = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SendAction, IReadOnlyList<string>> channelsOf = new(ReferenceEqualityComparer.Instance);
+    // The dry-run's store: asked by history row and key hash, which spares each decision a key string.
+    private readonly SimulatedContactHistory? simulated;
+    private readonly Addresses[] addresses;
     private readonly Dictionary<string, DateTimeOffset> evaluatedUntil = new(StringComparer.Ordinal);
     private readonly int[] ruleOf;
     private readonly int[] stamp;
@@ -75,6 +77,8 @@ public sealed class CampaignEvaluator
         ruleOf = new int[history.CustomerCount];
         Array.Fill(ruleOf, -1);
         stamp = new int[history.CustomerCount];
+        addresses = new Addresses[history.CustomerCount];
+        simulated = contacts as SimulatedContactHistory;
         factContacts = ContactHistory.From(history.CustomerCount, contacts.ContactsSince(DateTimeOffset.MinValue)
             .Select(c => (Row: history.FindCustomer(c.CustomerId), Moment: ShopLocal(c.At)))
             .Where(c => c.Row >= 0));
@@ -399,14 +403,15 @@ public sealed class CampaignEvaluator
                 return;
             }
 
-            var rule = campaign.Rules[owner.ruleOf[row]];
+            var r = owner.ruleOf[row];
+            var rule = campaign.Rules[r];
             for (var a = 0; a < rule.Actions.Count; a++)
             {
                 switch (rule.Actions[a])
                 {
                     case SendAction send:
                         var start = owner.Timings is null ? 0 : EvaluationTimings.Now;
-                        var decision = owner.Decide(campaign, State, rule, send, table, row, customerId, occurrence, Timing);
+                        var decision = owner.Decide(campaign, State, rule, send, State.PlanOf(r, a), table, row, customerId, occurrence, Timing);
                         start = owner.Timings?.Add(EvaluationPhase.Decisions, start) ?? 0;
                         decisions(decision);
                         owner.Timings?.Add(EvaluationPhase.Report, start);
@@ -429,41 +434,30 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>The guards for one send, in the documented order; records the send when every guard lets it through.</summary>
-    private Decision Decide(Campaign<FactTable> campaign, CampaignState state, CompiledRule<FactTable> rule, SendAction send, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
+    private Decision Decide(Campaign<FactTable> campaign, CampaignState state, CompiledRule<FactTable> rule, SendAction send, SendPlan plan, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
     {
-        var key = IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
         var (moment, sendAt) = (timing.Moment, timing.SendAt);
         Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
             => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression) { CustomerRow = row };
 
-        if (contacts.WasSent(customerId, key, row))
+        // The dry-run's store keeps only the key's hash: no key text is made unless a repeat is reported.
+        var byRow = simulated is not null && simulated.KnowsRow(row);
+        var keyHash = byRow ? IdempotencyKeys.Hash(campaign.Id, rule.Name, row, occurrence) : 0;
+        var key = byRow ? null : IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
+        if (byRow ? simulated!.WasSent(row, keyHash) : contacts.WasSent(customerId, key!, row))
         {
+            key ??= IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
             return Make(null, null, 0, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
         }
 
-        if (!channelsOf.TryGetValue(send, out var channels))
-        {
-            channels = send.Channels.Count > 0 ? [.. send.Channels.Select(ChannelNames.Canonical)] : campaign.Channels;
-            channelsOf[send] = channels;
-        }
-
         var optOuts = history.OptOuts[row];
-        if (OptOutGuard.Check(optOuts, channels) is { } optedOut)
+        if (plan.OptedOut(optOuts) is { } optedOut)
         {
             return Make(null, null, 0, optedOut);
         }
 
-        // The first channel of the list the template has a text for, the customer did not opt out of and can be reached on.
-        string? channel = null, address = null;
-        campaign.Templates.TryGetValue(send.Template, out var template);
-        foreach (var candidate in channels)
-        {
-            if (template?.Has(candidate) == true && !OptOutGuard.IsOptedOut(optOuts, candidate) && Reachability.AddressOf(history, row, candidate) is { } found)
-            {
-                (channel, address) = (candidate, found);
-                break;
-            }
-        }
+        var choice = plan.Choose(optOuts, AddressesOf(row));
+        var channel = choice >= 0 ? plan.Channels[choice] : null;
 
         // Rendered only when a guard needs the text: a holdout records what it would have got, the budget
         // needs the cost. A capped customer (most suppressions of a long dry-run) costs no rendering.
@@ -476,13 +470,13 @@ public sealed class CampaignEvaluator
                 return null;
             }
 
-            var (text, values, error) = state.Renderer.Render(send.Template, channel, table, row, rule.Name, send.With);
+            var (text, values, error) = plan.Render(choice, table, row);
             if (text is null)
             {
                 return new Suppression("template", "render_failed", $"template '{send.Template}' ({channel}) failed to render: {error}");
             }
 
-            message = new RenderedMessage(address!, text.Body, text.Subject, text.Html, campaign.Marketing, values);
+            message = new RenderedMessage(Reachability.AddressOf(history, row, channel)!, text.Body, text.Subject, text.Html, campaign.Marketing, values);
             cost = costs.EstimateFen(channel, text);
             return null;
         }
@@ -495,7 +489,7 @@ public sealed class CampaignEvaluator
                     string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {Holdout.Position(campaign.Id, customerId):0.00}): would have been sent, never sent")));
         }
 
-        if (caps.Check(campaign.Id, timing.Caps, customerId, row) is { } capped)
+        if (caps.Check(timing.Caps, customerId, row) is { } capped)
         {
             return Make(channel, null, 0, capped);
         }
@@ -518,13 +512,32 @@ public sealed class CampaignEvaluator
         if (channel is null)
         {
             return Make(null, null, 0, new Suppression(Reachability.Name, "unreachable",
-                $"no channel of {string.Join(", ", channels)} reaches the customer (sms needs a phone, email an address, group channels a customer group) with a text in template '{send.Template}'"));
+                $"no channel of {string.Join(", ", plan.Channels)} reaches the customer (sms needs a phone, email an address, group channels a customer group) with a text in template '{send.Template}'"));
         }
 
         budget.Spend(campaign.Id, timing.BudgetDay, cost);
-        contacts.Record(new Contact(campaign.Id, rule.Name, customerId, channel, sendAt, key) { CustomerRow = row });
+        if (byRow)
+        {
+            simulated!.Record(row, customerId, sendAt.UtcTicks, keyHash, timing.Caps.CampaignId, plan.SourceId(choice, simulated));
+        }
+        else
+        {
+            contacts.Record(new Contact(campaign.Id, rule.Name, customerId, channel, sendAt, key!) { CustomerRow = row });
+        }
+
         factContacts.Add(row, timing.SendAtSecond);
         return Make(channel, message, cost, null);
+    }
+
+    /// <summary>The customer's kinds of address, read from the history once.</summary>
+    private Addresses AddressesOf(int row)
+    {
+        if (addresses[row] == Addresses.None)
+        {
+            addresses[row] = Reachability.Of(history, row);
+        }
+
+        return addresses[row];
     }
 
     private const string HoldoutName = "holdout";
@@ -544,7 +557,12 @@ public sealed class CampaignEvaluator
     {
         private readonly sbyte[] heldOut = new sbyte[customers];
 
+        private readonly SendPlan?[][] plans = [.. campaign.Rules.Select(rule => new SendPlan?[rule.Actions.Count])];
+
         public MessageRenderer Renderer { get; } = new(campaign, config);
+
+        /// <summary>The plan of the send that is action <paramref name="action"/> of rule <paramref name="rule"/>.</summary>
+        public SendPlan PlanOf(int rule, int action) => plans[rule][action] ??= new SendPlan(campaign, campaign.Rules[rule].Name, (SendAction)campaign.Rules[rule].Actions[action], Renderer);
 
         public bool IsHeldOut(int row, string customerId)
         {
@@ -561,7 +579,7 @@ public sealed class CampaignEvaluator
     internal SendTiming TimingOf(Campaign<FactTable> campaign, DateTimeOffset moment)
     {
         var sendAt = QuietHoursGuard.SendAt(moment, campaign.Limits.QuietHours, zone);
-        return new SendTiming(moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), DateOnly.FromDateTime(ShopLocal(sendAt)), caps.WindowsAt(campaign.Limits.PerCustomer, sendAt));
+        return new SendTiming(moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), DateOnly.FromDateTime(ShopLocal(sendAt)), caps.WindowsAt(campaign.Id, campaign.Limits.PerCustomer, sendAt));
     }
 }
 

@@ -43,10 +43,3 @@ public sealed record RenderedMessage(
 /// <summary>Why a send did not happen: the guard (opt_out, holdout, frequency_cap, quiet_hours, budget,
 /// loyal_price, unreachable, …), a stable reason code for reports and a sentence for people.</summary>
 public sealed record Suppression(string Guard, string ReasonCode, string Reason);
-
-/// <summary>The one place the idempotency key's format is defined.</summary>
-public static class IdempotencyKeys
-{
-    public static string For(string campaign, string rule, string customerId, string occurrence)
-        => $"{campaign}/{rule}/{customerId}/{occurrence}";
-}

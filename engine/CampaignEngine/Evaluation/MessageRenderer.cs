@@ -21,25 +21,34 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
     private readonly Dictionary<string, Func<FactTable, int, string?>?> readers = new(StringComparer.Ordinal);
     private readonly Dictionary<ChannelText, IReadOnlyList<string>> variablesOf = new(ReferenceEqualityComparer.Instance);
 
-    public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(
-        string templateName, string channel, FactTable facts, int row, string rule, IReadOnlyList<TemplateValue> with)
+    /// <summary>
+    /// Works out once, for one send's template, channel, rule and <c>with</c> values, where each variable of
+    /// the text comes from (a constant, a fact reader, the date); null when the template has no text for the
+    /// channel. A long dry-run renders tens of millions of messages from a few such combinations.
+    /// </summary>
+    public PreparedText? Prepare(string templateName, string channel, string rule, IReadOnlyList<TemplateValue> with)
     {
         if (!campaign.Templates.TryGetValue(templateName, out var template) || !template.Texts.TryGetValue(channel, out var text))
         {
-            return (null, new Dictionary<string, string>(), $"template '{templateName}' has no text for {channel}");
+            return null;
         }
 
         var names = VariablesOf(text);
-        var found = new string?[names.Count];
-        for (var i = 0; i < names.Count; i++)
+        return new PreparedText(text, names, [.. names.Select(name => SourceOf(name, rule, with))]);
+    }
+
+    public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(PreparedText prepared, FactTable facts, int row)
+    {
+        var found = new string?[prepared.Names.Count];
+        for (var i = 0; i < found.Length; i++)
         {
-            found[i] = Value(names[i], facts, row, rule, with);
+            found[i] = prepared.Sources[i](facts, row);
         }
 
-        var values = new TemplateValues(names, found);
-
+        var values = new TemplateValues(prepared.Names, found);
         try
         {
+            var text = prepared.Text;
             var rendered = text.Render(values);
             var error = text.IsPlain ? null : LiquidError(rendered.Body) ?? LiquidError(rendered.Subject) ?? LiquidError(rendered.Html);
             return error is null ? (rendered, values, null) : (null, values, error);
@@ -76,33 +85,34 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
         return names;
     }
 
-    private string? Value(string name, FactTable facts, int row, string rule, IReadOnlyList<TemplateValue> with)
+    /// <summary>Where a variable's value comes from, in this order: the rule's <c>with</c>, the send's own (shop, campaign, rule, today, wangwang), the shop's settings, the facts; a name none of them knows renders as nothing.</summary>
+    private Func<FactTable, int, string?> SourceOf(string name, string rule, IReadOnlyList<TemplateValue> with)
     {
-        for (var i = 0; i < with.Count; i++)
+        foreach (var value in with)
         {
-            if (with[i].Key == name)
+            if (value.Key == name)
             {
-                return Format(with[i].Type, with[i].Value);
+                return Constant(Format(value.Type, value.Value));
             }
         }
 
         switch (name)
         {
             case "shop" or "shop_name":
-                return config.ShopName;
+                return Constant(config.ShopName);
             case "campaign":
-                return campaign.Id;
+                return Constant(campaign.Id);
             case "rule":
-                return rule;
+                return Constant(rule);
             case "today":
-                return facts.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return (facts, _) => facts.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case "wangwang":
-                return facts.History.CustomerIdOf(row);
+                return (facts, row) => facts.History.CustomerIdOf(row);
         }
 
         if (name.StartsWith("shop_", StringComparison.Ordinal) && config.Shop.TryGetValue(name["shop_".Length..], out var setting))
         {
-            return setting;
+            return Constant(setting);
         }
 
         if (!readers.TryGetValue(name, out var read))
@@ -111,10 +121,11 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
             readers[name] = read;
         }
 
-        return read?.Invoke(facts, row);
+        return read ?? Constant(null);
     }
 
-    // Apart from Value, whose every call would otherwise allocate the lambda's closure over the name.
+    private static Func<FactTable, int, string?> Constant(string? value) => (_, _) => value;
+
     private Func<FactTable, int, string?>? ReaderOf(string name)
         => campaign.Schema.Fields.FirstOrDefault(f => f.Name == name || f.Aliases.Contains(name)) is { } field ? Compile(field) : null;
 
@@ -139,3 +150,6 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 }
+
+/// <summary>One send's text for one channel with each variable's source worked out (<see cref="MessageRenderer.Prepare"/>).</summary>
+internal sealed record PreparedText(ChannelText Text, IReadOnlyList<string> Names, Func<FactTable, int, string?>[] Sources);

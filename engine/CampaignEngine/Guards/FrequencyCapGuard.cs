@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CampaignEngine.Campaigns.Limits;
 using CampaignEngine.Evaluation;
 using CampaignEngine.State;
@@ -13,22 +14,30 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
 {
     public const string Name = "frequency_cap";
 
+    // The dry-run's store counts every window in one pass over the customer's contacts, by row.
+    private readonly SimulatedContactHistory? byRow = history as SimulatedContactHistory;
+
     // A long dry-run suppresses millions of sends by cap, with only a few distinct reasons: share them.
-    private readonly Dictionary<(FrequencyCap Cap, bool Global, int Sent), Suppression> reasons = new();
+    private readonly Dictionary<ReasonKey, Suppression> reasons = new(new ReasonKeyComparer());
 
     public Suppression? Check(string campaign, FrequencyCap? campaignCap, string customerId, DateTimeOffset at)
-        => Check(campaign, WindowsAt(campaignCap, at), customerId);
+        => Check(WindowsAt(campaign, campaignCap, at), customerId);
 
     /// <summary>Where every cap's window starts for sends at <paramref name="at"/>: the same for every customer of a campaign's run, so worked out once per run.</summary>
-    public CapWindows WindowsAt(FrequencyCap? campaignCap, DateTimeOffset at)
-        => new(campaignCap, campaignCap is null ? default : CapWindow.Start(campaignCap, at, zone),
+    public CapWindows WindowsAt(string campaign, FrequencyCap? campaignCap, DateTimeOffset at)
+        => new(campaign, byRow?.CampaignId(campaign) ?? -1, campaignCap, campaignCap is null ? default : CapWindow.Start(campaignCap, at, zone),
             [.. globalCaps.Select(cap => CapWindow.Start(cap, at, zone))], CapWindow.End(at));
 
-    public Suppression? Check(string campaign, CapWindows windows, string customerId, int customerRow = -1)
+    public Suppression? Check(CapWindows windows, string customerId, int customerRow = -1)
     {
+        if (byRow is not null && byRow.KnowsRow(customerRow))
+        {
+            return CheckByRow(windows, customerRow);
+        }
+
         if (windows.CampaignCap is { } campaignCap)
         {
-            var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, campaign, customerRow);
+            var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, windows.Campaign, customerRow);
             if (sent >= campaignCap.Count)
             {
                 return Reason(campaignCap, false, sent);
@@ -47,19 +56,53 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
         return null;
     }
 
+    private Suppression? CheckByRow(CapWindows windows, int row)
+    {
+        Span<int> globalSent = stackalloc int[globalCaps.Count];
+        var campaignFrom = windows.CampaignCap is null ? long.MaxValue : windows.CampaignStart.UtcTicks;
+        byRow!.CountWindows(row, windows.CampaignId, campaignFrom, windows.GlobalStartTicks, windows.End.UtcTicks, out var campaignSent, globalSent);
+        if (windows.CampaignCap is { } campaignCap && campaignSent >= campaignCap.Count)
+        {
+            return Reason(campaignCap, false, campaignSent);
+        }
+
+        for (var i = 0; i < globalCaps.Count; i++)
+        {
+            if (globalSent[i] >= globalCaps[i].Count)
+            {
+                return Reason(globalCaps[i], true, globalSent[i]);
+            }
+        }
+
+        return null;
+    }
+
     private Suppression Reason(FrequencyCap cap, bool global, int sent)
     {
-        if (!reasons.TryGetValue((cap, global, sent), out var reason))
+        if (!reasons.TryGetValue(new ReasonKey(cap, global, sent), out var reason))
         {
             reason = global
                 ? new Suppression(Name, "global_cap", $"{sent} message(s) from all campaigns already within '{cap.Text}'")
                 : new Suppression(Name, "campaign_cap", $"{sent} message(s) of this campaign already within '{cap.Text}'");
-            reasons[(cap, global, sent)] = reason;
+            reasons[new ReasonKey(cap, global, sent)] = reason;
         }
 
         return reason;
     }
+
+    private readonly record struct ReasonKey(FrequencyCap Cap, bool Global, int Sent);
+
+    // Caps are a handful of objects for the whole run: compared by reference, not by their text (a record's equality).
+    private sealed class ReasonKeyComparer : IEqualityComparer<ReasonKey>
+    {
+        public bool Equals(ReasonKey x, ReasonKey y) => ReferenceEquals(x.Cap, y.Cap) && x.Global == y.Global && x.Sent == y.Sent;
+
+        public int GetHashCode(ReasonKey key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Cap), key.Global, key.Sent);
+    }
 }
 
-/// <summary>The cap windows of one send moment: the campaign cap's start, each global cap's start, and the common end.</summary>
-internal sealed record CapWindows(FrequencyCap? CampaignCap, DateTimeOffset CampaignStart, DateTimeOffset[] GlobalStarts, DateTimeOffset End);
+/// <summary>The cap windows of one campaign's send moment: the campaign cap's start, each global cap's start, and the common end.</summary>
+internal sealed record CapWindows(string Campaign, short CampaignId, FrequencyCap? CampaignCap, DateTimeOffset CampaignStart, DateTimeOffset[] GlobalStarts, DateTimeOffset End)
+{
+    public long[] GlobalStartTicks { get; } = [.. GlobalStarts.Select(start => start.UtcTicks)];
+}

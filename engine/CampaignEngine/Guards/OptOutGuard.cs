@@ -22,28 +22,37 @@ internal static class OptOutGuard
         _ => OptOut.None,
     };
 
-    public static bool IsOptedOut(OptOut customer, string channel)
-    {
-        var flag = FlagOf(channel);
-        return customer == OptOut.All || (flag != OptOut.None && (customer & flag) != 0);
-    }
+    private static readonly Suppression OptedOutOfAll = new(Name, "opted_out", "the customer opted out of all messages (退订 全部)");
 
-    /// <summary>Null when at least one channel of the list is not opted out.</summary>
-    public static Suppression? Check(OptOut customer, IReadOnlyList<string> channels)
+    public static bool IsOptedOut(OptOut customer, string channel) => IsOptedOut(customer, FlagOf(channel));
+
+    /// <summary>Whether the customer opted out of the channel whose <see cref="FlagOf"/> is <paramref name="flag"/>.</summary>
+    public static bool IsOptedOut(OptOut customer, OptOut flag) => customer == OptOut.All || (flag != OptOut.None && (customer & flag) != 0);
+
+    /// <summary>
+    /// Null when at least one channel of a send's list is not opted out. The list comes as its channels'
+    /// flags (<see cref="FlagOf"/>, worked out once per send); <paramref name="everyChannel"/> makes the
+    /// reason for a customer who opted out of every one, asked only then (the same for every customer).
+    /// </summary>
+    public static Suppression? Check(OptOut customer, ReadOnlySpan<OptOut> flags, Func<Suppression> everyChannel)
     {
         if (customer == OptOut.All)
         {
-            return new Suppression(Name, "opted_out", "the customer opted out of all messages (退订 全部)");
+            return OptedOutOfAll;
         }
 
-        foreach (var channel in channels)
+        foreach (var flag in flags)
         {
-            if (!IsOptedOut(customer, channel))
+            if (!IsOptedOut(customer, flag))
             {
                 return null;
             }
         }
 
-        return new Suppression(Name, "opted_out_channels", $"the customer opted out of every channel of this send ({string.Join(", ", channels)})");
+        return everyChannel();
     }
+
+    /// <summary>The reason for a customer who opted out of every channel of a send's list.</summary>
+    public static Suppression EveryChannel(IReadOnlyList<string> channels)
+        => new(Name, "opted_out_channels", $"the customer opted out of every channel of this send ({string.Join(", ", channels)})");
 }

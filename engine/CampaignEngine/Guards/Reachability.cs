@@ -20,5 +20,32 @@ internal static class Reachability
         _ => history.CustomerIdOf(row),
     };
 
+    /// <summary>The kind of address a channel needs (<see cref="Addresses.Known"/>: none beyond the buyer id, which everyone has).</summary>
+    public static Addresses Needs(string channel) => channel switch
+    {
+        "sms" => Addresses.Phone,
+        "email" => Addresses.Email,
+        "chat" or "wechat_work" or "dingtalk" => Addresses.Group,
+        _ => Addresses.Known,
+    };
+
+    /// <summary>The kinds of address the customer has: <see cref="AddressOf"/> is non-null exactly for the channels whose <see cref="Needs"/> is among them.</summary>
+    public static Addresses Of(OrderHistory history, int row)
+        => Addresses.Known
+           | (NonEmpty(history.Phones[row]) is null ? 0 : Addresses.Phone)
+           | (NonEmpty(history.Emails[row]) is null ? 0 : Addresses.Email)
+           | (NonEmpty(history.Groups[row]) is null ? 0 : Addresses.Group);
+
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
+
+/// <summary>Kinds of address, as bits: a long dry-run chooses a channel for a hundred million decisions from these, and reads an address only for a message it renders.</summary>
+[Flags]
+internal enum Addresses : byte
+{
+    None = 0,
+    Known = 1,
+    Phone = 2,
+    Email = 4,
+    Group = 8,
 }

@@ -1,5 +1,4 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
+using CampaignEngine.Evaluation;
 using CampaignEngine.Orders;
 
 namespace CampaignEngine.State;
@@ -32,8 +31,78 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
 
     public bool Record(Contact contact)
     {
-        var hash = KeyHash(contact.IdempotencyKey);
         var slot = SlotOf(contact.CustomerId, contact.CustomerRow, create: true);
+        return Insert(slot, contact.CustomerId, contact.At.UtcTicks, KeyHash(slot, contact.CustomerId, contact.IdempotencyKey),
+            CampaignId(contact.Campaign), SourceId(contact.Rule, contact.Channel));
+    }
+
+    /// <summary>
+    /// The evaluator's own path for a customer of the history (<paramref name="row"/>): the key as its hash
+    /// (<see cref="IdempotencyKeys.Hash(ReadOnlySpan{char}, ReadOnlySpan{char}, int, ReadOnlySpan{char})"/>, what <see cref="Record(Contact)"/> keeps for the same key), campaign and (rule, channel) as
+    /// the ids of <see cref="CampaignId"/> and <see cref="SourceId"/>, worked out once per campaign run —
+    /// a year's dry-run records tens of millions of sends and this spares each a key string and two look-ups.
+    /// </summary>
+    internal bool Record(int row, string customerId, long atTicks, ulong keyHash, short campaignId, short sourceId)
+        => Insert(SlotOf(customerId, row, create: true), customerId, atTicks, keyHash, campaignId, sourceId);
+
+    /// <summary>Whether the customer of history row <paramref name="row"/> already has the key hashed by <see cref="IdempotencyKeys.Hash(ReadOnlySpan{char}, ReadOnlySpan{char}, int, ReadOnlySpan{char})"/>.</summary>
+    internal bool WasSent(int row, ulong keyHash) => KnowsRow(row) && Holds(row, keyHash);
+
+    /// <summary>Whether <paramref name="row"/> is a customer of the order history this store was made for (the by-row methods take only those).</summary>
+    internal bool KnowsRow(int row) => row >= 0 && row < _rows;
+
+    /// <summary>The campaign's small id (made on first use), for <see cref="Record(int, string, long, ulong, short, short)"/> and <see cref="CountWindows"/>.</summary>
+    internal short CampaignId(string campaign) => Id(_campaignIds, _campaigns, campaign);
+
+    /// <summary>The (rule, channel) pair's small id (made on first use).</summary>
+    internal short SourceId(string rule, string channel) => Id(_sourceIds, _sources, (rule, channel));
+
+    /// <summary>
+    /// What the frequency caps of one send ask, in one pass over the customer's latest contacts: how many of
+    /// campaign <paramref name="campaignId"/> have At ≥ <paramref name="campaignFrom"/>, and how many of any
+    /// campaign have At ≥ each of <paramref name="globalFrom"/>, all with At &lt; <paramref name="before"/> (UTC ticks).
+    /// </summary>
+    internal void CountWindows(int row, short campaignId, long campaignFrom, ReadOnlySpan<long> globalFrom, long before, out int campaignCount, Span<int> globalCounts)
+    {
+        campaignCount = 0;
+        globalCounts.Clear();
+        if (!KnowsRow(row))
+        {
+            return;
+        }
+
+        var earliest = campaignFrom;
+        foreach (var from in globalFrom)
+        {
+            earliest = Math.Min(earliest, from);
+        }
+
+        var entries = Of(row);
+        for (var i = entries.Length - 1; i >= 0 && entries[i].AtTicks >= earliest; i--)
+        {
+            var at = entries[i].AtTicks;
+            if (at >= before)
+            {
+                continue;
+            }
+
+            if (at >= campaignFrom && entries[i].Campaign == campaignId)
+            {
+                campaignCount++;
+            }
+
+            for (var g = 0; g < globalFrom.Length; g++)
+            {
+                if (at >= globalFrom[g])
+                {
+                    globalCounts[g]++;
+                }
+            }
+        }
+    }
+
+    private bool Insert(int slot, string customerId, long at, ulong hash, short campaignId, short sourceId)
+    {
         if (Holds(slot, hash))
         {
             return false;
@@ -48,7 +117,6 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
         }
 
         // Sends arrive in time order almost always (quiet hours defer a few): shift the later ones.
-        var at = contact.At.UtcTicks;
         var i = count;
         while (i > 0 && entries[i - 1].AtTicks > at)
         {
@@ -56,19 +124,18 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
             i--;
         }
 
-        entries[i] = new Entry(at, hash, Id(_campaignIds, _campaigns, contact.Campaign), Id(_sourceIds, _sources, (contact.Rule, contact.Channel)));
+        entries[i] = new Entry(at, hash, campaignId, sourceId);
         _counts[slot] = count + 1;
-        _customers[slot] ??= contact.CustomerId;
+        _customers[slot] ??= customerId;
         return true;
     }
 
     public bool Contains(string idempotencyKey)
     {
         // Without the customer every customer's contacts would have to be searched; the evaluator asks WasSent.
-        var hash = KeyHash(idempotencyKey);
         for (var slot = 0; slot < _counts.Length; slot++)
         {
-            if (Holds(slot, hash))
+            if (_counts[slot] > 0 && Holds(slot, KeyHash(slot, _customers[slot]!, idempotencyKey)))
             {
                 return true;
             }
@@ -78,7 +145,7 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
     }
 
     public bool WasSent(string customerId, string idempotencyKey, int customerRow = -1)
-        => SlotOf(customerId, customerRow, create: false) is var slot and >= 0 && Holds(slot, KeyHash(idempotencyKey));
+        => SlotOf(customerId, customerRow, create: false) is var slot and >= 0 && Holds(slot, KeyHash(slot, customerId, idempotencyKey));
 
     public int CountContacts(string customerId, DateTimeOffset from, DateTimeOffset before, string? campaign = null, int customerRow = -1)
     {
@@ -200,7 +267,11 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
         return checked((short)id);
     }
 
-    private static ulong KeyHash(string key) => XxHash64.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan()));
+    /// <summary>The hash kept for a key: by row and parts for a customer of the history (what the evaluator's by-row path computes), by text otherwise.</summary>
+    private ulong KeyHash(int slot, string customerId, string key)
+        => KnowsRow(slot) && IdempotencyKeys.TrySplit(key, customerId, out var campaign, out var rule, out var occurrence)
+            ? IdempotencyKeys.Hash(campaign, rule, slot, occurrence)
+            : IdempotencyKeys.Hash(key);
 
     // 24 bytes: the (rule, channel) pair shares one id, there are only a few of them.
     private readonly record struct Entry(long AtTicks, ulong KeyHash, short Campaign, short Source);

@@ -1,6 +1,7 @@
 using CampaignEngine.Campaigns.Limits;
 using CampaignEngine.Evaluation;
 using CampaignEngine.Guards;
+using CampaignEngine.Orders;
 using CampaignEngine.State;
 
 namespace CampaignEngine.Campaigns.Tests.Guards;
@@ -16,17 +17,25 @@ public sealed class PrecomputedCapWindowsTests
 
     private static FrequencyCap Cap(string text) => LimitParser.ParseCap(text)!;
 
+    /// <summary>Customers c0 … c19 are rows of the order history (counted by row in one pass), c20 … c29 are not (counted by id).</summary>
     [Fact]
     public void Windows_worked_out_once_per_moment_suppress_as_the_per_call_check_does()
     {
         var random = new Random(42);
         string[] campaigns = ["a", "b", "c"];
         var customers = Enumerable.Range(0, 30).Select(i => $"c{i}").ToArray();
+        var shop = new OrderHistoryBuilder();
+        foreach (var customer in customers.Take(20))
+        {
+            shop.Customer(customer, new CustomerDetails(Name: customer));
+        }
+
+        var history = shop.Build();
         FrequencyCap?[] campaignCaps = [null, Cap("1 per 14d"), Cap("2 per week"), Cap("1 per day"), Cap("3 per month")];
         FrequencyCap[] globalCaps = [Cap("max 6 per 30d"), Cap("2 per day"), Cap("3 per week")];
 
         var reference = new InMemoryContactHistory();
-        var simulated = new SimulatedContactHistory();
+        var simulated = new SimulatedContactHistory(history);
         var perCall = new FrequencyCapGuard(reference, globalCaps, Shanghai);
         var precomputed = new FrequencyCapGuard(simulated, globalCaps, Shanghai);
         var outcomes = new Dictionary<string, int>();
@@ -39,18 +48,21 @@ public sealed class PrecomputedCapWindowsTests
             foreach (var campaign in campaigns)
             {
                 var cap = campaignCaps[random.Next(campaignCaps.Length)];
-                var windows = precomputed.WindowsAt(cap, moment);
+                var windows = precomputed.WindowsAt(campaign, cap, moment);
                 foreach (var customer in customers.Where(_ => random.Next(3) > 0))
                 {
                     var expected = perCall.Check(campaign, cap, customer, moment);
-                    Assert.Equal(expected, precomputed.Check(campaign, windows, customer));
+                    var row = history.FindCustomer(customer);
+                    Assert.Equal(expected, precomputed.Check(windows, customer, row));
                     var outcome = expected?.ReasonCode ?? "sent";
                     outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
                     if (expected is null)
                     {
                         var contact = new Contact(campaign, "r", customer, "sms", moment, IdempotencyKeys.For(campaign, "r", customer, moment.ToString("O")));
                         Assert.True(reference.Record(contact));
-                        Assert.True(simulated.Record(contact));
+                        Assert.True(row >= 0
+                            ? simulated.Record(row, customer, moment.UtcTicks, IdempotencyKeys.Hash(campaign, "r", row, moment.ToString("O")), simulated.CampaignId(campaign), simulated.SourceId("r", "sms"))
+                            : simulated.Record(contact));
                     }
                 }
             }

@@ -1,4 +1,5 @@
 using CampaignEngine.Evaluation;
+using CampaignEngine.Orders;
 using CampaignEngine.State;
 
 namespace CampaignEngine.Campaigns.Tests.State;
@@ -63,6 +64,36 @@ public sealed class SimulatedContactHistoryTests
         Assert.Equal(0, simulated.CountContacts("nobody", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
         Assert.Equal(0, simulated.CountContacts("c1", DateTimeOffset.MinValue, DateTimeOffset.MaxValue, "never-sent"));
         Assert.False(simulated.WasSent("nobody", IdempotencyKeys.For("a", "r", "c1", "2026-03-01")));
+    }
+
+    /// <summary>The evaluator records and asks by row and key parts, tests and other callers by key text: either way finds the other's sends.</summary>
+    [Theory]
+    [InlineData("cycle-reminder", "remind", "c1", "2026-03-01")]
+    [InlineData("a", "", "顾客/5", "signed:32411270024053005")]
+    [InlineData("holiday-greetings", "spring_festival", "lucky813972758", "holiday:spring_festival:2026")]
+    public void A_key_recorded_by_row_is_found_by_its_text_and_the_other_way_round(string campaign, string rule, string customer, string occurrence)
+    {
+        var shop = new OrderHistoryBuilder();
+        shop.Customer("someone-else", new CustomerDetails());
+        shop.Customer(customer, new CustomerDetails());
+        var history = shop.Build();
+        var row = history.FindCustomer(customer);
+        var longOccurrence = occurrence + new string('x', 400); // past the stack buffer the key is built on the heap
+        var key = IdempotencyKeys.For(campaign, rule, customer, occurrence);
+        var longKey = IdempotencyKeys.For(campaign, rule, customer, longOccurrence);
+
+        var byRow = new SimulatedContactHistory(history);
+        Assert.True(byRow.Record(row, customer, Start.UtcTicks, IdempotencyKeys.Hash(campaign, rule, row, occurrence), byRow.CampaignId(campaign), byRow.SourceId(rule, "sms")));
+        Assert.True(byRow.WasSent(customer, key));
+        Assert.True(byRow.Contains(key));
+        Assert.False(byRow.WasSent(customer, longKey));
+        Assert.False(byRow.WasSent("someone-else", IdempotencyKeys.For(campaign, rule, "someone-else", occurrence)));
+
+        var byText = new SimulatedContactHistory(history);
+        Assert.True(byText.Record(new Contact(campaign, rule, customer, "sms", Start, longKey)));
+        Assert.True(byText.WasSent(row, IdempotencyKeys.Hash(campaign, rule, row, longOccurrence)));
+        Assert.False(byText.WasSent(row, IdempotencyKeys.Hash(campaign, rule, row, occurrence)));
+        Assert.False(byText.WasSent(1 - row, IdempotencyKeys.Hash(campaign, rule, 1 - row, longOccurrence)));
     }
 
     private static Contact NewContact(Random random, List<Contact> sent)
