@@ -39,12 +39,14 @@ public sealed class EventOccurrenceTests
         s.Shop.Customer("x", new CustomerDetails(Name: "X", Phone: "13800000000"));
         s.Shop.Order("A", "x", new DateTime(2026, 3, 1, 9, 0, 0), 100m, OrderStatus.Signed, new DateTime(2026, 3, 2, 9, 0, 0), null, new DateTime(2026, 3, 4, 15, 30, 0));
         s.Shop.Order("B", "x", new DateTime(2026, 3, 5, 9, 0, 0), 100m, OrderStatus.Signed, new DateTime(2026, 3, 6, 9, 0, 0), null, new DateTime(2026, 3, 8, 8, 0, 0));
+        // An order id that is not ASCII (a shop's own numbering) reads back whole.
+        s.Shop.Order("单号-3", "x", new DateTime(2026, 3, 10, 9, 0, 0), 100m, OrderStatus.Signed, new DateTime(2026, 3, 11, 9, 0, 0), null, new DateTime(2026, 3, 12, 8, 0, 0));
         var evaluator = s.Evaluator();
 
         var all = EveryDay(evaluator, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
 
         // Order A signed Mar 4 15:30 → due Mar 11 15:30 → decided at the Mar 12 10:00 run; B signed Mar 8 08:00 → due Mar 15 08:00 → the Mar 15 run.
-        Assert.Equal([("signed:A", 12), ("signed:B", 15)], all.Select(d => (d.Occurrence, d.DecidedAt.Day)));
+        Assert.Equal([("signed:A", 12), ("signed:B", 15), ("signed:单号-3", 19)], all.Select(d => (d.Occurrence, d.DecidedAt.Day)));
         Assert.All(all, d => Assert.True(d.IsSend));
         Assert.Equal("care/r/x/signed:A", all[0].IdempotencyKey);
     }

@@ -125,14 +125,25 @@ internal static class Occurrences
         _ => $"holiday:{festival}:{key.ToString(CultureInfo.InvariantCulture)}",
     };
 
-    // Straight from the order id's bytes: OrderIdOf would cache a string for every order a year of events touches.
+    // Straight from the order id's bytes: OrderIdOf would cache a string for every order a year of events
+    // touches. Order ids are ASCII digits nearly always, which widen to chars without UTF-8 decoding.
     private static string OrderEventText(string prefix, OrderHistory history, int order)
     {
-        var length = prefix.Length + Encoding.UTF8.GetCharCount(history.OrderIdNames.BytesOf(history.OrderIds[order]));
-        return string.Create(length, (prefix, history, order), static (text, s) =>
+        var id = history.OrderIdNames.BytesOf(history.OrderIds[order]);
+        var ascii = Ascii.IsValid(id);
+        var length = prefix.Length + (ascii ? id.Length : Encoding.UTF8.GetCharCount(id));
+        return string.Create(length, (prefix, history, order, ascii), static (text, s) =>
         {
             s.prefix.CopyTo(text);
-            Encoding.UTF8.GetChars(s.history.OrderIdNames.BytesOf(s.history.OrderIds[s.order]), text[s.prefix.Length..]);
+            var id = s.history.OrderIdNames.BytesOf(s.history.OrderIds[s.order]);
+            if (s.ascii)
+            {
+                Ascii.ToUtf16(id, text[s.prefix.Length..], out _);
+            }
+            else
+            {
+                Encoding.UTF8.GetChars(id, text[s.prefix.Length..]);
+            }
         });
     }
 }
