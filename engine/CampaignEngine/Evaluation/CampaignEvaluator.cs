@@ -499,7 +499,7 @@ public sealed class CampaignEvaluator
             return Make(channel, null, 0, renderFailed);
         }
 
-        if (budget.Check(campaign.Id, campaign.Limits.Budget, timing.BudgetDay, cost) is { } spent)
+        if (timing.Budget.Check(campaign.Limits.Budget, cost) is { } spent)
         {
             return Make(channel, message, cost, spent);
         }
@@ -515,7 +515,7 @@ public sealed class CampaignEvaluator
                 $"no channel of {string.Join(", ", plan.Channels)} reaches the customer (sms needs a phone, email an address, group channels a customer group) with a text in template '{send.Template}'"));
         }
 
-        budget.Spend(campaign.Id, timing.BudgetDay, cost);
+        timing.Budget.Spend(cost);
         if (byRow)
         {
             simulated!.Record(row, customerId, sendAt.UtcTicks, keyHash, timing.Caps.CampaignId, plan.SourceId(choice, simulated));
@@ -579,9 +579,9 @@ public sealed class CampaignEvaluator
     internal SendTiming TimingOf(Campaign<FactTable> campaign, DateTimeOffset moment)
     {
         var sendAt = QuietHoursGuard.SendAt(moment, campaign.Limits.QuietHours, zone);
-        return new SendTiming(moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), DateOnly.FromDateTime(ShopLocal(sendAt)), caps.WindowsAt(campaign.Id, campaign.Limits.PerCustomer, sendAt));
+        return new SendTiming(moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), budget.AccountOf(campaign.Id, DateOnly.FromDateTime(ShopLocal(sendAt))), caps.WindowsAt(campaign.Id, campaign.Limits.PerCustomer, sendAt));
     }
 }
 
-/// <summary>A campaign run's decision moment, the (quiet-hours) send moment, both in shop seconds, the budget day and the cap windows.</summary>
-internal sealed record SendTiming(DateTimeOffset Moment, DateTimeOffset SendAt, long MomentSecond, long SendAtSecond, DateOnly BudgetDay, CapWindows Caps);
+/// <summary>A campaign run's decision moment, the (quiet-hours) send moment, both in shop seconds, the budget account of the send's shop day and the cap windows.</summary>
+internal sealed record SendTiming(DateTimeOffset Moment, DateTimeOffset SendAt, long MomentSecond, long SendAtSecond, BudgetAccount Budget, CapWindows Caps);

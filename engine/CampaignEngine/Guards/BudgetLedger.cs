@@ -12,67 +12,84 @@ internal sealed class BudgetLedger(Func<string, DateOnly, long>? spentEarlier = 
 {
     public const string Name = "budget";
 
-    private readonly Dictionary<(string Campaign, DateOnly Day), long> daily = [];
-    private readonly Dictionary<(string Campaign, DateOnly Day), long> earlier = [];
-    private readonly Dictionary<string, long> total = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Campaign, DateOnly Day), BudgetAccount> days = [];
+    private readonly Dictionary<string, BudgetAccount.Total> totals = new(StringComparer.Ordinal);
 
-    /// <summary>Spent on the day: by earlier runs (a live run's state store, read once per campaign and day) plus this ledger's sends.</summary>
-    public long SpentOn(string campaign, DateOnly day) => SpentEarlier(campaign, day) + daily.GetValueOrDefault((campaign, day));
-
-    public long SpentInTotal(string campaign) => total.GetValueOrDefault(campaign);
-
-    /// <summary>Why the cost would break the budget, or null when it fits; records nothing (later guards may still stop the send).</summary>
-    public Suppression? Check(string campaign, Budget? budget, DateOnly day, long costFen)
+    /// <summary>
+    /// The campaign's account for the shop day: what earlier runs spent on it (a live run's state store,
+    /// read once per campaign and day), this ledger's sends that day and in total. An evaluator takes it
+    /// once per campaign run and checks every send of the run against it without a look-up.
+    /// </summary>
+    public BudgetAccount AccountOf(string campaign, DateOnly day)
     {
-        var today = SpentOn(campaign, day);
-        var all = SpentInTotal(campaign);
-        if (budget?.Daily is { } dailyYuan && today + costFen > ToFen(dailyYuan))
+        if (!days.TryGetValue((campaign, day), out var account))
         {
-            return new Suppression(Name, "daily_budget", $"budget exhausted: today's budget of ¥{dailyYuan} is spent (¥{today / 100m} so far)");
+            if (!totals.TryGetValue(campaign, out var total))
+            {
+                totals[campaign] = total = new BudgetAccount.Total();
+            }
+
+            account = new BudgetAccount(spentEarlier?.Invoke(campaign, day) ?? 0, total);
+            days[(campaign, day)] = account;
         }
 
-        if (budget?.Total is { } totalYuan && all + costFen > ToFen(totalYuan))
+        return account;
+    }
+
+    /// <summary>Spent on the day: by earlier runs plus this ledger's sends.</summary>
+    public long SpentOn(string campaign, DateOnly day) => AccountOf(campaign, day).SpentToday;
+
+    public long SpentInTotal(string campaign) => totals.GetValueOrDefault(campaign)?.Spent ?? 0;
+
+    /// <summary>Records the cost if the budget allows it; otherwise returns why not and records nothing.</summary>
+    public Suppression? TrySpend(string campaign, Budget? budget, DateOnly day, long costFen)
+    {
+        var account = AccountOf(campaign, day);
+        var stop = account.Check(budget, costFen);
+        if (stop is null)
         {
-            return new Suppression(Name, "total_budget", $"budget exhausted: the campaign's budget of ¥{totalYuan} is spent (¥{all / 100m} so far)");
+            account.Spend(costFen);
+        }
+
+        return stop;
+    }
+}
+
+/// <summary>One campaign's spending on one shop day, and its running total (shared by all its days).</summary>
+internal sealed class BudgetAccount(long spentEarlier, BudgetAccount.Total total)
+{
+    private long spentHere;
+
+    public long SpentToday => spentEarlier + spentHere;
+
+    /// <summary>Why the cost would break the budget, or null when it fits; records nothing (later guards may still stop the send).</summary>
+    public Suppression? Check(Budget? budget, long costFen)
+    {
+        if (budget?.Daily is { } dailyYuan && SpentToday + costFen > ToFen(dailyYuan))
+        {
+            return new Suppression(BudgetLedger.Name, "daily_budget", $"budget exhausted: today's budget of ¥{dailyYuan} is spent (¥{SpentToday / 100m} so far)");
+        }
+
+        if (budget?.Total is { } totalYuan && total.Spent + costFen > ToFen(totalYuan))
+        {
+            return new Suppression(BudgetLedger.Name, "total_budget", $"budget exhausted: the campaign's budget of ¥{totalYuan} is spent (¥{total.Spent / 100m} so far)");
         }
 
         return null;
     }
 
-    /// <summary>Records the cost if the budget allows it; otherwise returns why not and records nothing.</summary>
-    public Suppression? TrySpend(string campaign, Budget? budget, DateOnly day, long costFen)
-    {
-        var stop = Check(campaign, budget, day, costFen);
-        if (stop is null)
-        {
-            Spend(campaign, day, costFen);
-        }
-
-        return stop;
-    }
-
     /// <summary>Records the cost of a send that went out.</summary>
-    public void Spend(string campaign, DateOnly day, long costFen)
+    public void Spend(long costFen)
     {
-        daily[(campaign, day)] = daily.GetValueOrDefault((campaign, day)) + costFen;
-        total[campaign] = SpentInTotal(campaign) + costFen;
-    }
-
-    private long SpentEarlier(string campaign, DateOnly day)
-    {
-        if (spentEarlier is null)
-        {
-            return 0;
-        }
-
-        if (!earlier.TryGetValue((campaign, day), out var spent))
-        {
-            spent = spentEarlier(campaign, day);
-            earlier[(campaign, day)] = spent;
-        }
-
-        return spent;
+        spentHere += costFen;
+        total.Spent += costFen;
     }
 
     private static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, MidpointRounding.AwayFromZero);
+
+    /// <summary>A campaign's spending over all days.</summary>
+    internal sealed class Total
+    {
+        public long Spent { get; set; }
+    }
 }
