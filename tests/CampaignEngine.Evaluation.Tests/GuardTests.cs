@@ -1,6 +1,7 @@
 using CampaignEngine.Evaluation.Tests.Support;
 using CampaignEngine.Guards;
 using CampaignEngine.Orders;
+using CampaignEngine.State;
 
 namespace CampaignEngine.Evaluation.Tests;
 
@@ -206,5 +207,21 @@ public sealed class GuardTests
 
         Assert.True(Only(evaluator.Evaluate(Scenario.At(3, 10, 10)), "x").IsSend);
         Assert.Equal("already_sent", Only(evaluator.Evaluate(Scenario.At(3, 10, 15)), "x").Suppression?.ReasonCode);
+    }
+
+    /// <summary>The dry-run's store reads only recent contacts for the idempotency check: a day's occurrence sent at 10:00 is still found at 15:00 and 20:00, and the next day is a new occurrence.</summary>
+    [Fact]
+    public void The_dry_run_store_finds_an_occurrence_sent_earlier_the_same_day()
+    {
+        using var s = new Scenario().Campaign("c", Scenario.Daily("c", schedule: "0 10,15,20 * * *"));
+        s.Buyer("x", March1);
+        var history = s.Shop.Build();
+        var set = s.Load();
+        var evaluator = new CampaignEvaluator(set.Campaigns, set.Config, history, new SimulatedContactHistory(history));
+
+        Assert.True(Only(evaluator.Evaluate(Scenario.At(3, 10, 10)), "x").IsSend);
+        Assert.Equal("already_sent", Only(evaluator.Evaluate(Scenario.At(3, 10, 15)), "x").Suppression?.ReasonCode);
+        Assert.Equal("already_sent", Only(evaluator.Evaluate(Scenario.At(3, 10, 20)), "x").Suppression?.ReasonCode);
+        Assert.True(Only(evaluator.Evaluate(Scenario.At(3, 11, 10)), "x").IsSend);
     }
 }

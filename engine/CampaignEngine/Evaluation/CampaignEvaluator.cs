@@ -131,7 +131,7 @@ public sealed class CampaignEvaluator
             }
 
             evaluatedUntil[campaign.Id] = moment;
-            var run = new Run(this, campaign, table, moment, decisions, changes);
+            var run = new Run(this, campaign, table, since, moment, decisions, changes);
             if (campaign.Schedule is { } schedule)
             {
                 if (ScheduledDue(schedule, since, moment))
@@ -313,12 +313,12 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>One campaign's evaluation at one moment.</summary>
-    private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes)
+    private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset since, DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes)
     {
         private SendTiming? timing;
         private CampaignState? state;
 
-        private SendTiming Timing => timing ??= owner.TimingOf(campaign, moment);
+        private SendTiming Timing => timing ??= owner.TimingOf(campaign, since, moment);
 
         private CampaignState State => state ??= owner.StateOf(campaign);
 
@@ -440,11 +440,12 @@ public sealed class CampaignEvaluator
         Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
             => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression) { CustomerRow = row };
 
-        // The dry-run's store keeps only the key's hash: no key text is made unless a repeat is reported.
+        // The dry-run's store keeps only the key's hash: no key text is made unless a repeat is reported,
+        // and only the contacts that can hold the key are read (see SendTiming.RepeatsAfter).
         var byRow = simulated is not null && simulated.KnowsRow(row);
         var keyHash = byRow ? IdempotencyKeys.Hash(campaign.Id, rule.Name, row, occurrence) : 0;
         var key = byRow ? null : IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
-        if (byRow ? simulated!.WasSent(row, keyHash) : contacts.WasSent(customerId, key!, row))
+        if (byRow ? simulated!.WasSent(row, keyHash, timing.RepeatsAfter.UtcTicks) : contacts.WasSent(customerId, key!, row))
         {
             key ??= IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
             return Make(null, null, 0, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
@@ -576,12 +577,20 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>When a campaign's sends decided at a moment go out, and what follows from it for the guards — the same for every customer of the run.</summary>
-    internal SendTiming TimingOf(Campaign<FactTable> campaign, DateTimeOffset moment)
+    internal SendTiming TimingOf(Campaign<FactTable> campaign, DateTimeOffset since, DateTimeOffset moment)
     {
         var sendAt = QuietHoursGuard.SendAt(moment, campaign.Limits.QuietHours, zone);
-        return new SendTiming(moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), budget.AccountOf(campaign.Id, DateOnly.FromDateTime(ShopLocal(sendAt))), caps.WindowsAt(campaign.Id, campaign.Limits.PerCustomer, sendAt));
+        // A scheduled campaign's occurrence is the shop day, which it may be due at several times; any other
+        // occurrence (an order event, a birthday, a festival) fell due inside this run's window.
+        var repeatsAfter = campaign.Schedule is null ? since : ShopTime.ToMoment(DateOnly.FromDateTime(ShopLocal(moment)), TimeOnly.MinValue, zone) - TimeSpan.FromTicks(1);
+        return new SendTiming(repeatsAfter, moment, sendAt, ShopSecond(moment), ShopSecond(sendAt), budget.AccountOf(campaign.Id, DateOnly.FromDateTime(ShopLocal(sendAt))), caps.WindowsAt(campaign.Id, campaign.Limits.PerCustomer, sendAt));
     }
 }
 
-/// <summary>A campaign run's decision moment, the (quiet-hours) send moment, both in shop seconds, the budget account of the send's shop day and the cap windows.</summary>
-internal sealed record SendTiming(DateTimeOffset Moment, DateTimeOffset SendAt, long MomentSecond, long SendAtSecond, BudgetAccount Budget, CapWindows Caps);
+/// <summary>
+/// A campaign run's decision moment and (quiet-hours) send moment, both also in shop seconds, the budget
+/// account of the send's shop day and the cap windows. <paramref name="RepeatsAfter"/>: a send of an
+/// occurrence decided in the run can only have been recorded after it — every send is recorded at or after
+/// the moment its occurrence fell due — so the idempotency check reads no older contact.
+/// </summary>
+internal sealed record SendTiming(DateTimeOffset RepeatsAfter, DateTimeOffset Moment, DateTimeOffset SendAt, long MomentSecond, long SendAtSecond, BudgetAccount Budget, CapWindows Caps);

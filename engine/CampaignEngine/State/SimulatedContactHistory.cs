@@ -45,8 +45,30 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
     internal bool Record(int row, string customerId, long atTicks, ulong keyHash, short campaignId, short sourceId)
         => Insert(SlotOf(customerId, row, create: true), customerId, atTicks, keyHash, campaignId, sourceId);
 
-    /// <summary>Whether the customer of history row <paramref name="row"/> already has the key hashed by <see cref="IdempotencyKeys.Hash(ReadOnlySpan{char}, ReadOnlySpan{char}, int, ReadOnlySpan{char})"/>.</summary>
-    internal bool WasSent(int row, ulong keyHash) => KnowsRow(row) && Holds(row, keyHash);
+    /// <summary>
+    /// Whether the customer of history row <paramref name="row"/> already has the key hashed by
+    /// <see cref="IdempotencyKeys.Hash(ReadOnlySpan{char}, ReadOnlySpan{char}, int, ReadOnlySpan{char})"/>
+    /// among the contacts with At &gt; <paramref name="afterTicks"/> (UTC): the evaluator knows no earlier
+    /// contact can hold it, and a year of contacts is then not read for every decision.
+    /// </summary>
+    internal bool WasSent(int row, ulong keyHash, long afterTicks = long.MinValue)
+    {
+        if (!KnowsRow(row))
+        {
+            return false;
+        }
+
+        var entries = Of(row);
+        for (var i = entries.Length - 1; i >= 0 && entries[i].AtTicks > afterTicks; i--)
+        {
+            if (entries[i].KeyHash == keyHash)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="row"/> is a customer of the order history this store was made for (the by-row methods take only those).</summary>
     internal bool KnowsRow(int row) => row >= 0 && row < _rows;
