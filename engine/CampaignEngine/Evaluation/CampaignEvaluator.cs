@@ -487,7 +487,7 @@ public sealed class CampaignEvaluator
             return Render() is { } failed
                 ? Make(channel, null, 0, failed)
                 : Make(channel, message, cost, new Suppression(HoldoutName, "holdout",
-                    string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {Holdout.Position(campaign.Id, customerId):0.00}): would have been sent, never sent")));
+                    string.Create(CultureInfo.InvariantCulture, $"in the campaign's {campaign.HoldoutPercent}% holdout (position {state.Position(row, customerId):0.00}): would have been sent, never sent")));
         }
 
         if (caps.Check(timing.Caps, customerId, row) is { } capped)
@@ -553,11 +553,11 @@ public sealed class CampaignEvaluator
         return state;
     }
 
-    /// <summary>What the evaluator keeps per campaign between decisions: its renderer, and each customer's holdout membership once worked out (a hash of two strings, asked again at every decision).</summary>
+    /// <summary>What the evaluator keeps per campaign between decisions: its renderer, its sends' plans, and each customer's holdout position once worked out (a hash of two strings, asked again at every decision).</summary>
     private sealed class CampaignState(Campaign<FactTable> campaign, EngineConfig config, int customers)
     {
-        private readonly sbyte[] heldOut = new sbyte[customers];
-
+        // Rank + 1 (0: not worked out yet); empty when the campaign holds nobody out.
+        private readonly int[] ranks = new int[campaign.HoldoutPercent > 0 ? customers : 0];
         private readonly SendPlan?[][] plans = [.. campaign.Rules.Select(rule => new SendPlan?[rule.Actions.Count])];
 
         public MessageRenderer Renderer { get; } = new(campaign, config);
@@ -565,14 +565,19 @@ public sealed class CampaignEvaluator
         /// <summary>The plan of the send that is action <paramref name="action"/> of rule <paramref name="rule"/>.</summary>
         public SendPlan PlanOf(int rule, int action) => plans[rule][action] ??= new SendPlan(campaign, campaign.Rules[rule].Name, (SendAction)campaign.Rules[rule].Actions[action], Renderer);
 
-        public bool IsHeldOut(int row, string customerId)
+        public bool IsHeldOut(int row, string customerId) => ranks.Length > 0 && Holdout.FromRank(RankOf(row, customerId)) < campaign.HoldoutPercent;
+
+        /// <summary>The customer's holdout position in [0, 100).</summary>
+        public double Position(int row, string customerId) => Holdout.FromRank(RankOf(row, customerId));
+
+        private int RankOf(int row, string customerId)
         {
-            if (heldOut[row] == 0)
+            if (ranks[row] == 0)
             {
-                heldOut[row] = Holdout.IsHeldOut(campaign.Id, customerId, campaign.HoldoutPercent) ? (sbyte)1 : (sbyte)-1;
+                ranks[row] = Holdout.Rank(campaign.Id, customerId) + 1;
             }
 
-            return heldOut[row] > 0;
+            return ranks[row] - 1;
         }
     }
 

@@ -14,7 +14,10 @@ internal static class Holdout
     private const ulong Prime = 1099511628211;
 
     /// <summary>The customer's position in [0, 100) for this campaign.</summary>
-    public static double Position(string campaignId, string customerId)
+    public static double Position(string campaignId, string customerId) => FromRank(Rank(campaignId, customerId));
+
+    /// <summary>The position as an integer in [0, 1 000 000), ten-thousandths of a percent: what a caller keeps per customer.</summary>
+    public static int Rank(string campaignId, string customerId)
     {
         var hash = OffsetBasis;
         hash = Mix(hash, campaignId);
@@ -23,8 +26,10 @@ internal static class Holdout
         hash = Mix(hash, customerId);
         // FNV's low bits mix poorly for short inputs; fold the high half in before taking the position.
         hash ^= hash >> 32;
-        return hash % 1_000_000 / 10_000.0;
+        return (int)(hash % 1_000_000);
     }
+
+    public static double FromRank(int rank) => rank / 10_000.0;
 
     public static bool IsHeldOut(string campaignId, string customerId, double percent)
         => percent > 0 && Position(campaignId, customerId) < percent;
