@@ -5,19 +5,21 @@ namespace CampaignEngine.State;
 
 /// <summary>
 /// The dry-run's contact history, built to hold a year of simulated sends to a million customers (tens of
-/// millions of contacts): one 24-byte entry per send in a per-customer array sorted by time — no object and
+/// millions of contacts): one 16-byte entry per send in a per-customer array sorted by time — no object and
 /// no key string per send, and a customer's contacts sit together in memory, so the caps (which look back a
 /// few weeks from the end) and the idempotency check read a cache line or two. Customers are found by their
 /// order-history row when the caller knows it (the evaluator does): a look-up by id in a million-entry
 /// dictionary misses the cache several times and was the dry-run's largest single cost. Campaign and
-/// (rule, channel) are stored as small ids (they are few); the idempotency key is kept as its 64-bit hash,
-/// compared only among the customer's own contacts, so two of one customer's keys would have to collide for
-/// a send to be taken for a repeat. <see cref="ContactsOf"/> therefore returns contacts whose
-/// <see cref="Contact.IdempotencyKey"/> is that hash in hex (<c>xxh64:…</c>), not the original key;
-/// nothing in a dry-run reads it.
+/// (rule, channel) are stored as small ids (they are few); the idempotency key is kept as 40 bits of its
+/// hash, compared only among the customer's own contacts, so two of one customer's keys would have to
+/// collide for a send to be taken for a repeat. <see cref="ContactsOf"/> therefore returns contacts whose
+/// <see cref="Contact.IdempotencyKey"/> is that hash in hex (<c>xxh64:…</c>, the low 24 bits zero), not the
+/// original key; nothing in a dry-run reads it.
 /// </summary>
 internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IContactHistory
 {
+    private const int MaxIds = 1 << 12;
+
     private readonly int _rows = history?.CustomerCount ?? 0;
     // Customers the history does not know get slots after its rows.
     private readonly Dictionary<string, int> _otherSlots = new(StringComparer.Ordinal);
@@ -61,7 +63,7 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
         var entries = Of(row);
         for (var i = entries.Length - 1; i >= 0 && entries[i].AtTicks > afterTicks; i--)
         {
-            if (entries[i].KeyHash == keyHash)
+            if (entries[i].HasKey(keyHash))
             {
                 return true;
             }
@@ -263,7 +265,7 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
     {
         foreach (var entry in Of(slot))
         {
-            if (entry.KeyHash == hash)
+            if (entry.HasKey(hash))
             {
                 return true;
             }
@@ -274,7 +276,7 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
 
     private Contact ToContact(string customerId, in Entry entry)
         => new(_campaigns[entry.Campaign], _sources[entry.Source].Rule, customerId, _sources[entry.Source].Channel,
-            new DateTimeOffset(entry.AtTicks, TimeSpan.Zero), $"xxh64:{entry.KeyHash:x16}");
+            new DateTimeOffset(entry.AtTicks, TimeSpan.Zero), $"xxh64:{entry.KeyHashBits:x16}");
 
     private static short Id<T>(Dictionary<T, int> ids, List<T> values, T value)
         where T : notnull
@@ -286,7 +288,12 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
             values.Add(value);
         }
 
-        return checked((short)id);
+        if (id >= MaxIds)
+        {
+            throw new InvalidOperationException($"a dry-run's contact history tells at most {MaxIds} campaigns and {MaxIds} (rule, channel) pairs apart; this one has more");
+        }
+
+        return (short)id;
     }
 
     /// <summary>The hash kept for a key: by row and parts for a customer of the history (what the evaluator's by-row path computes), by text otherwise.</summary>
@@ -296,5 +303,24 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
             : IdempotencyKeys.Hash(key);
 
     // 24 bytes: the (rule, channel) pair shares one id, there are only a few of them.
-    private readonly record struct Entry(long AtTicks, ulong KeyHash, short Campaign, short Source);
+    // 16 bytes, a year of sends to a million customers being tens of millions of them: the key hash's top 40
+    // bits (compared only among one customer's recent contacts: a false repeat is about one in 10^12 per
+    // decision), the campaign and the (rule, channel) pair as 12-bit ids.
+    private readonly struct Entry(long atTicks, ulong keyHash, int campaign, int source)
+    {
+        private const ulong HashBits = ~0UL << 24;
+
+        private readonly ulong _packed = (keyHash & HashBits) | ((ulong)campaign << 12) | (uint)source;
+
+        public long AtTicks { get; } = atTicks;
+
+        public int Campaign => (int)(_packed >> 12) & (MaxIds - 1);
+
+        public int Source => (int)_packed & (MaxIds - 1);
+
+        /// <summary>The part of the key hash kept.</summary>
+        public ulong KeyHashBits => _packed & HashBits;
+
+        public bool HasKey(ulong keyHash) => KeyHashBits == (keyHash & HashBits);
+    }
 }
