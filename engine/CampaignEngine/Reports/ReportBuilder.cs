@@ -13,7 +13,8 @@ internal readonly record struct PurchaseOutcome(bool Converted, long RevenueFen)
 /// outcome at once, the figures are added up, and the row goes straight to sends.csv or suppressed.csv —
 /// so a year over a million customers never holds its decisions in memory. Rows come in the evaluator's
 /// order (time, then campaign priority, then customer), which is the same on every run with the same
-/// inputs; every list in the report is sorted, so it does not depend on the order at all.
+/// inputs; every list in the report is sorted, so it does not depend on the order at all. One thread
+/// adds (in the dry-run, its <see cref="Simulation.ReportThread"/>); nothing here is locked.
 /// </summary>
 internal sealed class ReportBuilder(
     DateOnly from,
