@@ -18,15 +18,15 @@ namespace CampaignEngine.Simulation;
 /// </summary>
 internal sealed class ReportThread : IDisposable
 {
-    /// <summary>Decisions per hand-off: enough that the queue's locking is noise, few enough to be a few hundred kilobytes.</summary>
-    internal const int BatchSize = 4096;
+    /// <summary>Decisions per hand-off: enough that the queue's locking is noise, few enough that the decisions waiting stay small (about 10,000 at most, a few megabytes).</summary>
+    internal const int BatchSize = 1024;
 
     /// <summary>Batches that may wait for the report thread.</summary>
     internal const int QueuedBatches = 8;
 
     private readonly ReportBuilder _builder;
     private readonly BlockingCollection<ArraySegment<Decision>> _queue = new(QueuedBatches);
-    // Batches the report thread is done with, for the evaluator to fill again: no 32 KB array per hand-off.
+    // Batches the report thread is done with, for the evaluator to fill again: no new array per hand-off.
     private readonly ConcurrentQueue<Decision[]> _spare = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
