@@ -24,6 +24,13 @@ public sealed class EvaluationTimings
         return now;
     }
 
+    /// <summary>Adds time measured elsewhere, e.g. on the dry-run's report thread, once that thread is done.</summary>
+    internal void Add(EvaluationPhase phase, TimeSpan time, long count)
+    {
+        _ticks[(int)phase] += (long)(time.TotalSeconds * Stopwatch.Frequency);
+        _counts[(int)phase] += count;
+    }
+
     public TimeSpan TimeIn(EvaluationPhase phase) => Stopwatch.GetElapsedTime(0, _ticks[(int)phase]);
 
     public long CountOf(EvaluationPhase phase) => _counts[(int)phase];
@@ -44,6 +51,9 @@ public enum EvaluationPhase
     /// <summary>Guards, rendering and recording of each decision (count: decisions).</summary>
     Decisions,
 
-    /// <summary>The caller's handling of each decision: the dry-run's tallies and CSV rows (count: decisions).</summary>
+    /// <summary>The caller's handling of each decision (count: decisions); in the dry-run, handing it to its report thread.</summary>
     Report,
+
+    /// <summary>The dry-run's report thread, alongside the evaluation: outcomes, tallies and CSV rows (count: decisions).</summary>
+    ReportThread,
 }

@@ -13,7 +13,8 @@ internal readonly record struct PurchaseOutcome(bool Converted, long RevenueFen)
 /// outcome at once, the figures are added up, and the row goes straight to sends.csv or suppressed.csv —
 /// so a year over a million customers never holds its decisions in memory. Rows come in the evaluator's
 /// order (time, then campaign priority, then customer), which is the same on every run with the same
-/// inputs; every list in the report is sorted, so it does not depend on the order at all.
+/// inputs; every list in the report is sorted, so it does not depend on the order at all. One thread
+/// adds (in the dry-run, its <see cref="Simulation.ReportThread"/>); nothing here is locked.
 /// </summary>
 internal sealed class ReportBuilder(
     DateOnly from,
@@ -27,14 +28,17 @@ internal sealed class ReportBuilder(
 {
     private readonly Dictionary<string, Tally> _campaigns = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Campaign, string Rule), Tally> _rules = [];
-    private readonly Dictionary<string, (int Sends, long Cost)> _channels = new(StringComparer.Ordinal);
-    private readonly Dictionary<DateOnly, (int Sends, long Cost, int Suppressed)> _days = [];
+    private readonly Dictionary<string, ChannelCount> _channels = new(StringComparer.Ordinal);
+    private readonly DayCounts _days = new(from, to);
     private readonly Dictionary<(string Guard, string Code), Tally> _reasons = [];
     private readonly Tally _all = new();
     // Decisions come in runs of one campaign and rule, a few moments and a few shared reasons: look each up once per run.
     private (string Campaign, string Rule, Tally CampaignTally, Tally RuleTally)? _lastRule;
     private (Suppression Reason, Tally Tally)? _lastReason;
+    private (string? Channel, ChannelCount Count)? _lastChannel;
     private readonly Dictionary<DateTimeOffset, DateOnly> _shopDays = [];
+    private DateTimeOffset _lastMoment = DateTimeOffset.MinValue;
+    private DateOnly _lastDay;
 
     public int SendCount => _all.Sends;
 
@@ -42,6 +46,11 @@ internal sealed class ReportBuilder(
 
     internal DateOnly DayOf(DateTimeOffset moment)
     {
+        if (moment == _lastMoment)
+        {
+            return _lastDay;
+        }
+
         if (!_shopDays.TryGetValue(moment, out var day))
         {
             if (_shopDays.Count > 4096)
@@ -53,6 +62,7 @@ internal sealed class ReportBuilder(
             _shopDays[moment] = day;
         }
 
+        (_lastMoment, _lastDay) = (moment, day);
         return day;
     }
 
@@ -72,11 +82,15 @@ internal sealed class ReportBuilder(
             campaign.Send(row, d.CostFen, outcome);
             rule.Send(row, d.CostFen, outcome);
 
-            var channel = _channels.GetValueOrDefault(d.Channel ?? "");
-            _channels[d.Channel ?? ""] = (channel.Sends + 1, channel.Cost + d.CostFen);
-            var day = DayOf(d.SendAt);
-            var today = _days.GetValueOrDefault(day);
-            _days[day] = (today.Sends + 1, today.Cost + d.CostFen, today.Suppressed);
+            // A rule's sends share its channel's string: look it up once per run of them.
+            if (_lastChannel is not { } channel || !ReferenceEquals(channel.Channel, d.Channel))
+            {
+                _lastChannel = channel = (d.Channel, ChannelOf(d.Channel ?? ""));
+            }
+
+            channel.Count.Sends++;
+            channel.Count.CostFen += d.CostFen;
+            _days.Send(DayOf(d.SendAt), d.CostFen);
             csv?.Send(this, d, outcome);
             return;
         }
@@ -92,9 +106,7 @@ internal sealed class ReportBuilder(
 
         reason.Tally.Suppress(row, held);
 
-        var decided = DayOf(d.DecidedAt);
-        var that = _days.GetValueOrDefault(decided);
-        _days[decided] = (that.Sends, that.Cost, that.Suppressed + 1);
+        _days.Suppress(DayOf(d.DecidedAt));
         csv?.Suppressed(this, d, held);
     }
 
@@ -110,15 +122,9 @@ internal sealed class ReportBuilder(
         var rules = _rules.OrderBy(r => r.Key.Campaign, StringComparer.Ordinal).ThenBy(r => r.Key.Rule, StringComparer.Ordinal)
             .Select(r => new RuleSummary(r.Key.Campaign, r.Key.Rule, r.Value.Sends, r.Value.Reached.Count, r.Value.CostFen, r.Value.Suppressed)).ToList();
 
-        var channels = _channels.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChannelSummary(c.Key, c.Value.Sends, c.Value.Cost)).ToList();
+        var channels = _channels.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChannelSummary(c.Key, c.Value.Sends, c.Value.CostFen)).ToList();
 
-        var lastDay = _days.Keys.Append(to).Max();
-        var firstDay = _days.Keys.Append(from).Min();
-        var perDay = Enumerable.Range(firstDay.DayNumber, lastDay.DayNumber - firstDay.DayNumber + 1).Select(DateOnly.FromDayNumber).Select(d =>
-        {
-            var t = _days.GetValueOrDefault(d);
-            return new DaySummary(d, t.Sends, t.Cost, t.Suppressed);
-        }).ToList();
+        var perDay = _days.Summaries();
 
         var reasons = _reasons.OrderBy(r => r.Key.Guard, StringComparer.Ordinal).ThenBy(r => r.Key.Code, StringComparer.Ordinal)
             .Select(r => new SuppressionSummary(r.Key.Guard, r.Key.Code, r.Value.Suppressed, r.Value.SuppressedCustomers.Count)).ToList();
@@ -154,6 +160,16 @@ internal sealed class ReportBuilder(
         return budget is { } yuan ? (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero) : null;
     }
 
+    private ChannelCount ChannelOf(string channel)
+    {
+        if (!_channels.TryGetValue(channel, out var count))
+        {
+            _channels[channel] = count = new ChannelCount();
+        }
+
+        return count;
+    }
+
     private static Tally Of<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
         where TKey : notnull
     {
@@ -163,6 +179,13 @@ internal sealed class ReportBuilder(
         }
 
         return tally;
+    }
+
+    /// <summary>Sends and cost of one channel.</summary>
+    private sealed class ChannelCount
+    {
+        public int Sends;
+        public long CostFen;
     }
 
     /// <summary>Running figures of one campaign, rule, reason or the whole run.</summary>

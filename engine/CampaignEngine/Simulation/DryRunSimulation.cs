@@ -28,7 +28,9 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
 
     /// <summary>
     /// Replays the period; with <paramref name="csv"/>, every decision is also written to sends.csv /
-    /// suppressed.csv as it is made, and handed to <paramref name="decided"/> (tests look at them there).
+    /// suppressed.csv, and handed to <paramref name="decided"/> (tests look at them there) as it is made.
+    /// The report (outcomes, tallies, CSV rows) is done on a <see cref="ReportThread"/> beside the
+    /// evaluator; the builder is returned once it has every decision.
     /// </summary>
     public ReportBuilder Run(DryRunPeriod period, int windowDays, Action<DryRunProgress>? progress = null, ReportCsv? csv = null, Action<Decision>? decided = null)
     {
@@ -41,6 +43,25 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
             csv);
         var moments = new ReplayMoments(campaigns.Campaigns, zone, EventStep);
         var periodStart = Campaigns.Schedules.ShopTime.ToMoment(period.From, TimeOnly.MinValue, zone);
+        using var report = new ReportThread(builder);
+        // Progress counts what the evaluator decided, not what the report thread has added up so far
+        // (it may be a few batches behind), so the figures a day shows are that day's.
+        var (sends, suppressed) = (0, 0);
+        Action<Decision> sink = d =>
+        {
+            report.Add(d);
+            if (d.IsSend)
+            {
+                sends++;
+            }
+            else
+            {
+                suppressed++;
+            }
+
+            decided?.Invoke(d);
+        };
+
         CampaignEvaluator? evaluator = null;
         for (var day = period.From; day <= period.To; day = day.AddDays(1))
         {
@@ -52,16 +73,15 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
                     EventLookback = moment > periodStart ? moment - periodStart : TimeSpan.FromTicks(1),
                     Timings = Timings,
                 };
-                evaluator.Evaluate(moment, decided is null ? builder.Add : d =>
-                {
-                    builder.Add(d);
-                    decided(d);
-                });
+                evaluator.Evaluate(moment, sink);
             }
 
-            progress?.Invoke(new DryRunProgress(day, day.DayNumber - period.From.DayNumber + 1, period.Days, builder.SendCount, builder.SuppressedCount));
+            progress?.Invoke(new DryRunProgress(day, day.DayNumber - period.From.DayNumber + 1, period.Days, sends, suppressed));
         }
 
+        report.Complete();
+        var (busy, reported) = report.Work;
+        Timings?.Add(EvaluationPhase.ReportThread, busy, reported);
         return builder;
     }
 }

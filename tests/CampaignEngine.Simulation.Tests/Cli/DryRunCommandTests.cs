@@ -40,6 +40,24 @@ public sealed class DryRunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Timings_show_the_report_threads_work_beside_the_decisions_handed_to_it()
+    {
+        var (o, e) = (new StringWriter(), new StringWriter());
+
+        var exit = DryRunCommand.Run(new CliConsole(o, e), Repo("campaigns"), Repo("campaigns/data"), "2025-11-01", "2025-11-07", Path.Combine(_root, "t"), null, showTimings: true);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var lines = e.ToString().Split('\n');
+        var decided = Count(Assert.Single(lines, l => l.TrimStart().StartsWith("decisions ", StringComparison.Ordinal)));
+        Assert.True(decided > 0);
+        Assert.Equal(decided, Count(Assert.Single(lines, l => l.TrimStart().StartsWith("report ", StringComparison.Ordinal))));
+        Assert.Equal(decided, Count(Assert.Single(lines, l => l.TrimStart().StartsWith("its thread ", StringComparison.Ordinal))));
+
+        // "  decisions    0.1 s   1,234 decisions": the count after the seconds.
+        static long Count(string line) => long.Parse(line.Split(" s ")[1].Trim().Split(' ')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Bad_rows_of_the_shop_export_are_listed_next_to_the_report_not_in_the_data_folder()
     {
         var data = Path.Combine(_root, "data");

@@ -35,14 +35,40 @@ internal static class SampleDecisions
 
     internal static ReportBuilder Builder(IEnumerable<Decision> decisions, ReportCsv? csv = null)
     {
-        var builder = new ReportBuilder(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 3), 7, Shanghai,
-            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], (row, at) => Outcome(Customers[row], at),
-            id => Array.IndexOf(Customers, id), csv);
+        var builder = NewBuilder(csv);
         foreach (var d in decisions)
         {
             builder.Add(d);
         }
 
         return builder;
+    }
+
+    /// <summary>An empty builder over the three days; <paramref name="outcome"/> replaces the fixed outcomes.</summary>
+    internal static ReportBuilder NewBuilder(ReportCsv? csv = null, Func<string, DateTimeOffset, PurchaseOutcome>? outcome = null)
+    {
+        outcome ??= Outcome;
+        return new ReportBuilder(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 3), 7, Shanghai,
+            [new CampaignInfo("promo", "会员促销", 10m, null), new CampaignInfo("care", "关怀", null, 0.05m, HasHoldout: false)], (row, at) => outcome(Customers[row], at),
+            id => Array.IndexOf(Customers, id), csv);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> decisions over the three days in time order, one in four held back; each
+    /// send's text carries its number, so rows out of order or missing change the CSV.
+    /// </summary>
+    internal static IEnumerable<Decision> Many(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var customer = Customers[i % Customers.Length];
+            var day = 1 + (int)(3L * i / count);
+            yield return (i % 4) switch
+            {
+                0 => Suppressed("promo", "vip", customer, day, i % 8 == 0 ? "holdout" : "frequency_cap", i % 8 == 0 ? "holdout" : "global_cap"),
+                1 => Send("care", "signed", customer, day, "wangwang", 0, $"第{i}条,您的包裹已签收"),
+                _ => Send("promo", "vip", customer, day, "sms", 5 + (i % 3), $"会员日 #{i}, 回T退订"),
+            };
+        }
     }
 }
