@@ -117,6 +117,10 @@ public sealed class CampaignEvaluator
     /// <paramref name="decisions"/> as it is made, and each tag/level change to <paramref name="changes"/>.
     /// </summary>
     public void Evaluate(DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes = null)
+        => Evaluate(moment, new DecisionObjects(decisions), changes);
+
+    /// <summary>As <see cref="Evaluate(DateTimeOffset, Action{Decision}, Action{CustomerChange}?)"/>, handing each decision as a value: no object per decision.</summary>
+    internal void Evaluate(DateTimeOffset moment, IDecisionSink decisions, Action<CustomerChange>? changes = null)
     {
         var start = Timings is null ? 0 : EvaluationTimings.Now;
         var table = FactsAt(moment);
@@ -313,7 +317,7 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>One campaign's evaluation at one moment.</summary>
-    private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset since, DateTimeOffset moment, Action<Decision> decisions, Action<CustomerChange>? changes)
+    private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset since, DateTimeOffset moment, IDecisionSink decisions, Action<CustomerChange>? changes)
     {
         private SendTiming? timing;
         private CampaignState? state;
@@ -398,8 +402,8 @@ public sealed class CampaignEvaluator
             if (owner.ruleOf[row] == -2)
             {
                 var error = owner.ruleErrors.Remove(row, out var message) ? message : "the condition failed";
-                decisions(new Decision(campaign.Id, "", customerId, occurrence, moment, moment, null, "", null, 0,
-                    new Suppression("evaluation", "condition_failed", error)) { CustomerRow = row });
+                decisions.Add(new DecisionValue(campaign.Id, "", customerId, occurrence, moment, moment, null, "", null, 0,
+                    new Suppression("evaluation", "condition_failed", error), row));
                 return;
             }
 
@@ -413,7 +417,7 @@ public sealed class CampaignEvaluator
                         var start = owner.Timings is null ? 0 : EvaluationTimings.Now;
                         var decision = owner.Decide(campaign, State, rule, send, State.PlanOf(r, a), table, row, customerId, occurrence, Timing);
                         start = owner.Timings?.Add(EvaluationPhase.Decisions, start) ?? 0;
-                        decisions(decision);
+                        decisions.Add(decision);
                         owner.Timings?.Add(EvaluationPhase.Report, start);
                         break;
                     case TagAction tag:
@@ -434,11 +438,11 @@ public sealed class CampaignEvaluator
     }
 
     /// <summary>The guards for one send, in the documented order; records the send when every guard lets it through.</summary>
-    private Decision Decide(Campaign<FactTable> campaign, CampaignState state, CompiledRule<FactTable> rule, SendAction send, SendPlan plan, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
+    private DecisionValue Decide(Campaign<FactTable> campaign, CampaignState state, CompiledRule<FactTable> rule, SendAction send, SendPlan plan, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
     {
         var (moment, sendAt) = (timing.Moment, timing.SendAt);
-        Decision Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
-            => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression) { CustomerRow = row };
+        DecisionValue Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
+            => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression, row);
 
         // The dry-run's store keeps only the key's hash: no key text is made unless a repeat is reported,
         // and only the contacts that can hold the key are read (see SendTiming.RepeatsAfter).
@@ -542,6 +546,12 @@ public sealed class CampaignEvaluator
     }
 
     private const string HoldoutName = "holdout";
+
+    /// <summary>The public API's sink: an object per decision.</summary>
+    private sealed class DecisionObjects(Action<Decision> decisions) : IDecisionSink
+    {
+        public void Add(in DecisionValue decision) => decisions(decision.ToDecision());
+    }
 
     private CampaignState StateOf(Campaign<FactTable> campaign)
     {

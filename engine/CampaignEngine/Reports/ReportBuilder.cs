@@ -66,7 +66,9 @@ internal sealed class ReportBuilder(
         return day;
     }
 
-    public void Add(Decision d)
+    public void Add(Decision d) => Add(DecisionValue.Of(d));
+
+    public void Add(in DecisionValue d)
     {
         var row = d.CustomerRow >= 0 ? d.CustomerRow : customerRow(d.CustomerId);
         if (_lastRule is not { } last || !ReferenceEquals(last.Campaign, d.Campaign) || !ReferenceEquals(last.Rule, d.Rule))
@@ -146,7 +148,7 @@ internal sealed class ReportBuilder(
             OutcomeStatistics.Compare(comparable.ToOutcome(), _all.Held.ToOutcome()));
     }
 
-    internal static bool IsHoldout(Decision d) => d.Suppression?.Guard == "holdout";
+    internal static bool IsHoldout(in DecisionValue d) => d.Suppression?.Guard == "holdout";
 
     /// <summary>The budget for the replayed period: the daily budget times the days, capped by the total.</summary>
     private static long? BudgetFen(CampaignInfo c, int days)

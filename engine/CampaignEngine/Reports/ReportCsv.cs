@@ -56,7 +56,7 @@ internal sealed class ReportCsv : IDisposable
         }
     }
 
-    internal void Send(ReportBuilder builder, Decision d, PurchaseOutcome outcome)
+    internal void Send(ReportBuilder builder, in DecisionValue d, PurchaseOutcome outcome)
     {
         if (_sends is not { } w)
         {
@@ -75,7 +75,7 @@ internal sealed class ReportCsv : IDisposable
         w.EndRow();
     }
 
-    internal void Suppressed(ReportBuilder builder, Decision d, PurchaseOutcome? outcome)
+    internal void Suppressed(ReportBuilder builder, in DecisionValue d, PurchaseOutcome? outcome)
     {
         if (_suppressed is not { } w)
         {
@@ -116,7 +116,7 @@ internal sealed class ReportCsv : IDisposable
     }
 
     /// <summary>The columns both files share after the times: campaign, rule, customer, occurrence, channel.</summary>
-    private static void Identity(Utf8CsvWriter w, Decision d)
+    private static void Identity(Utf8CsvWriter w, in DecisionValue d)
     {
         w.Field(d.Campaign);
         w.Field(d.Rule);

@@ -44,24 +44,7 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
         var moments = new ReplayMoments(campaigns.Campaigns, zone, EventStep);
         var periodStart = Campaigns.Schedules.ShopTime.ToMoment(period.From, TimeOnly.MinValue, zone);
         using var report = new ReportThread(builder);
-        // Progress counts what the evaluator decided, not what the report thread has added up so far
-        // (it may be a few batches behind), so the figures a day shows are that day's.
-        var (sends, suppressed) = (0, 0);
-        Action<Decision> sink = d =>
-        {
-            report.Add(d);
-            if (d.IsSend)
-            {
-                sends++;
-            }
-            else
-            {
-                suppressed++;
-            }
-
-            decided?.Invoke(d);
-        };
-
+        var sink = new Sink(report, decided);
         CampaignEvaluator? evaluator = null;
         for (var day = period.From; day <= period.To; day = day.AddDays(1))
         {
@@ -76,12 +59,39 @@ internal sealed class DryRunSimulation(CampaignSet<FactTable> campaigns, OrderHi
                 evaluator.Evaluate(moment, sink);
             }
 
-            progress?.Invoke(new DryRunProgress(day, day.DayNumber - period.From.DayNumber + 1, period.Days, sends, suppressed));
+            progress?.Invoke(new DryRunProgress(day, day.DayNumber - period.From.DayNumber + 1, period.Days, sink.Sends, sink.Suppressed));
         }
 
         report.Complete();
         var (busy, reported) = report.Work;
         Timings?.Add(EvaluationPhase.ReportThread, busy, reported);
         return builder;
+    }
+
+    /// <summary>
+    /// Hands each decision to the report thread and counts it for the progress line: the counts are what
+    /// the evaluator decided, not what the report thread has added up so far (it may be a few batches
+    /// behind), so the figures a day shows are that day's. Tests that ask for the decisions get objects.
+    /// </summary>
+    private sealed class Sink(ReportThread report, Action<Decision>? decided) : IDecisionSink
+    {
+        public int Sends { get; private set; }
+
+        public int Suppressed { get; private set; }
+
+        public void Add(in DecisionValue decision)
+        {
+            report.Add(decision);
+            if (decision.IsSend)
+            {
+                Sends++;
+            }
+            else
+            {
+                Suppressed++;
+            }
+
+            decided?.Invoke(decision.ToDecision());
+        }
     }
 }

@@ -25,12 +25,12 @@ internal sealed class ReportThread : IDisposable
     internal const int QueuedBatches = 8;
 
     private readonly ReportBuilder _builder;
-    private readonly BlockingCollection<ArraySegment<Decision>> _queue = new(QueuedBatches);
+    private readonly BlockingCollection<ArraySegment<DecisionValue>> _queue = new(QueuedBatches);
     // Batches the report thread is done with, for the evaluator to fill again: no new array per hand-off.
-    private readonly ConcurrentQueue<Decision[]> _spare = new();
+    private readonly ConcurrentQueue<DecisionValue[]> _spare = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
-    private Decision[] _batch = new Decision[BatchSize];
+    private DecisionValue[] _batch = new DecisionValue[BatchSize];
     private int _count;
     private bool _completed;
     private ExceptionDispatchInfo? _failure;
@@ -48,13 +48,16 @@ internal sealed class ReportThread : IDisposable
     public (TimeSpan Busy, long Decisions) Work => (Stopwatch.GetElapsedTime(0, _busyTicks), _reported);
 
     /// <summary>Queues a decision; waits while the queue is full; throws the report thread's failure if it failed.</summary>
-    public void Add(Decision decision)
+    public void Add(Decision decision) => Add(DecisionValue.Of(decision));
+
+    /// <summary>Queues a decision; waits while the queue is full; throws the report thread's failure if it failed.</summary>
+    public void Add(in DecisionValue decision)
     {
         _batch[_count++] = decision;
         if (_count == BatchSize)
         {
             Hand();
-            _batch = _spare.TryDequeue(out var spare) ? spare : new Decision[BatchSize];
+            _batch = _spare.TryDequeue(out var spare) ? spare : new DecisionValue[BatchSize];
         }
     }
 
@@ -90,7 +93,7 @@ internal sealed class ReportThread : IDisposable
     {
         try
         {
-            _queue.Add(new ArraySegment<Decision>(_batch, 0, _count), _stop.Token);
+            _queue.Add(new ArraySegment<DecisionValue>(_batch, 0, _count), _stop.Token);
             _count = 0;
             Volatile.Read(ref _failure)?.Throw();
         }
@@ -108,7 +111,7 @@ internal sealed class ReportThread : IDisposable
             foreach (var batch in _queue.GetConsumingEnumerable(_stop.Token))
             {
                 var start = Stopwatch.GetTimestamp();
-                foreach (var decision in batch)
+                foreach (ref readonly var decision in batch.AsSpan())
                 {
                     _builder.Add(decision);
                 }
