@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using CampaignEngine.Evaluation;
 using CampaignEngine.Orders;
 
@@ -70,6 +72,19 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
         }
 
         return false;
+    }
+
+    /// <summary>Asks the processor to fetch the customer's latest contacts (what the caps and the idempotency check read) ahead of use.</summary>
+    internal unsafe void Prefetch(int row)
+    {
+        if (KnowsRow(row) && _entries[row] is { } entries && _counts[row] > 0)
+        {
+            var latest = Unsafe.AsPointer(ref entries[_counts[row] - 1]);
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(latest);
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="row"/> is a customer of the order history this store was made for (the by-row methods take only those).</summary>
