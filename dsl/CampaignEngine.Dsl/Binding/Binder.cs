@@ -143,7 +143,7 @@ internal sealed class Binder<TContext>(FactSchema<TContext> schema, DiagnosticBa
             }
         }
 
-        return new BoundCall(function.Name, function.Build, arguments, function.ReturnType, call.Span);
+        return new BoundCall(function.Name, function.Build, arguments, function.ReturnType, call.Span, function.Pure);
     }
 
     private BoundExpression BindNot(UnarySyntax not)

@@ -20,7 +20,8 @@ internal sealed record BoundLiteral(DslType LiteralType, object Value, TextSpan 
 internal sealed record BoundField(string Name, LambdaExpression Read, DslType FieldType, TextSpan Span, LambdaExpression? IdColumn = null, Func<string, int>? IdOf = null)
     : BoundExpression(FieldType, Span);
 
-internal sealed record BoundCall(string Name, FunctionBuilder Build, ImmutableArray<BoundExpression> Arguments, DslType ReturnType, TextSpan Span)
+/// <summary>A host function's call; <paramref name="Pure"/> is the host's <see cref="FunctionDefinition{TContext}.Pure"/>.</summary>
+internal sealed record BoundCall(string Name, FunctionBuilder Build, ImmutableArray<BoundExpression> Arguments, DslType ReturnType, TextSpan Span, bool Pure = false)
     : BoundExpression(ReturnType, Span);
 
 /// <summary><c>known(x)</c>: whether x has a value.</summary>

@@ -239,6 +239,15 @@ public sealed class FactTable
         }
     }
 
+    /// <summary>favorite_category as ids, as of the table's moment (see <see cref="FavoriteIds"/>).</summary>
+    internal int[] FavoriteCategoryIds => (_favoriteCategories ??= new FavoriteIds(this, styles: false)).Column;
+
+    /// <summary>favorite_style as ids, as of the table's moment.</summary>
+    internal int[] FavoriteStyleIds => (_favoriteStyles ??= new FavoriteIds(this, styles: true)).Column;
+
+    private FavoriteIds? _favoriteCategories;
+    private FavoriteIds? _favoriteStyles;
+
     private static int[] IdsOf(string?[] texts) => TextColumnIds.GetValue(texts, static column => Texts.IdsOf(column));
 
     private int[]? _levelIds;

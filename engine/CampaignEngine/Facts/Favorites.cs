@@ -19,9 +19,15 @@ internal static class Favorites
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    public static string? Category(FactTable t, int row) => t.CategoryName(Of(t, row, t.History.LineCategory, t.History.Categories.Count));
+    public static string? Category(FactTable t, int row) => t.CategoryName(CategoryId(t, row));
 
-    public static string? Style(FactTable t, int row) => t.StyleName(Of(t, row, t.History.LineStyle, t.History.Styles.Count));
+    public static string? Style(FactTable t, int row) => t.StyleName(StyleId(t, row));
+
+    /// <summary>The favourite category's id in the history's category names; −1 without one.</summary>
+    public static int CategoryId(FactTable t, int row) => Of(t, row, t.History.LineCategory, t.History.Categories.Count);
+
+    /// <summary>The favourite style's id in the history's style names; −1 without one.</summary>
+    public static int StyleId(FactTable t, int row) => Of(t, row, t.History.LineStyle, t.History.Styles.Count);
 
     private static int Of(FactTable t, int row, int[] lineIds, int vocabulary)
     {

@@ -18,10 +18,12 @@ internal static class ColumnarPlanner
         {
             case BoundLiteral { Value: bool value }:
                 return new MaskConstant<TContext>(value);
+            case not BoundLiteral when RowInvariance.Of(node, typeof(TContext)):
+                return new MaskInvariant<TContext>(Invariant<TContext>(node));
             case BoundLogical logical:
                 var operands = new List<BoundExpression>();
                 ExpressionLowering.Flatten(logical.Operator, logical, operands);
-                return new MaskLogic<TContext>(logical.Operator == BinaryOperator.And, [.. operands.OrderBy(ExpressionLowering.Cost).Select(Condition<TContext>)]);
+                return new MaskLogic<TContext>(logical.Operator == BinaryOperator.And, [.. operands.OrderBy(o => ExpressionLowering.Cost(o, typeof(TContext))).Select(Condition<TContext>)]);
             case BoundNot not:
                 // The not of a row-by-row part is row by row too, so that an `and` can narrow it as a whole.
                 var inner = Condition<TContext>(not.Operand);
@@ -46,7 +48,14 @@ internal static class ColumnarPlanner
         }
     }
 
-    private static ScalarMask<TContext> RowByRow<TContext>(BoundExpression node) => new((context, row) => new ExpressionLowering(context, row).Lower(node));
+    private static ScalarMask<TContext> RowByRow<TContext>(BoundExpression node) => new((context, row, slots) => new ExpressionLowering(context, row, slots).Lower(node));
+
+    /// <summary>A part that is the same for every row, as a test of the context alone.</summary>
+    internal static Func<TContext, bool> Invariant<TContext>(BoundExpression node)
+    {
+        var context = Expression.Parameter(typeof(TContext), "context");
+        return Expression.Lambda<Func<TContext, bool>>(new ExpressionLowering(context, Expression.Constant(0)).Lower(node), context).Compile();
+    }
 
     private static MaskNode<TContext> In<TContext>(NumberNode<TContext> value, NumberNode<TContext>[] items, bool negated)
     {

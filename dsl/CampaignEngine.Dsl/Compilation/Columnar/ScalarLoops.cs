@@ -14,9 +14,9 @@ internal delegate void MaskLoop<TContext>(TContext context, int start, int n, ul
 /// </summary>
 internal static class ScalarLoops
 {
-    public static MaskLoop<TContext> Mask<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower)
+    public static MaskLoop<TContext> Mask<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
     {
-        var (context, start, n, i, row, invariants, body) = Loop<TContext>(lower);
+        var (context, start, n, i, row, invariants, slots, body) = Loop<TContext>(lower);
         var mask = E.Parameter(typeof(ulong[]), "mask");
         var word = E.Variable(typeof(ulong), "word");
         var done = E.Label("done");
@@ -36,8 +36,8 @@ internal static class ScalarLoops
             done);
         var tail = E.IfThen(E.NotEqual(E.And(n, E.Constant(63)), E.Constant(0)), E.Assign(E.ArrayAccess(mask, E.RightShift(n, E.Constant(6))), word));
         var block = E.Block(
-            [i, row, word, .. invariants.Variables],
-            [.. invariants.Assignments, E.Assign(i, E.Constant(0)), E.Assign(word, E.Constant(0UL)), loop, tail]);
+            [i, row, word, .. invariants.Variables, .. slots.Variables],
+            [.. invariants.Assignments, .. slots.Resets, E.Assign(i, E.Constant(0)), E.Assign(word, E.Constant(0UL)), loop, tail]);
         return E.Lambda<MaskLoop<TContext>>(block, context, start, n, mask).Compile();
     }
 
@@ -45,9 +45,9 @@ internal static class ScalarLoops
     /// Narrows a mask an <c>and</c> has already computed: tests only the rows whose bit is set and clears the
     /// bits of those that fail. Cheaper than testing every row when few are left.
     /// </summary>
-    public static MaskLoop<TContext> Narrow<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower)
+    public static MaskLoop<TContext> Narrow<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
     {
-        var (context, start, n, w, row, invariants, body) = Loop<TContext>(lower);
+        var (context, start, n, w, row, invariants, slots, body) = Loop<TContext>(lower);
         var mask = E.Parameter(typeof(ulong[]), "mask");
         var bits = E.Variable(typeof(ulong), "bits");
         var rest = E.Variable(typeof(ulong), "rest");
@@ -81,19 +81,20 @@ internal static class ScalarLoops
                 E.Break(wordsDone)),
             wordsDone);
         var block = E.Block(
-            [w, row, bits, rest, at, words, .. invariants.Variables],
-            [.. invariants.Assignments, E.Assign(words, E.RightShift(E.Add(n, E.Constant(63)), E.Constant(6))), E.Assign(w, E.Constant(0)), perWord]);
+            [w, row, bits, rest, at, words, .. invariants.Variables, .. slots.Variables],
+            [.. invariants.Assignments, .. slots.Resets, E.Assign(words, E.RightShift(E.Add(n, E.Constant(63)), E.Constant(6))), E.Assign(w, E.Constant(0)), perWord]);
         return E.Lambda<MaskLoop<TContext>>(block, context, start, n, mask).Compile();
     }
 
-    private static (ParameterExpression Context, ParameterExpression Start, ParameterExpression N, ParameterExpression I, ParameterExpression Row, LoopInvariants Invariants, Expression Body)
-        Loop<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower)
+    private static (ParameterExpression Context, ParameterExpression Start, ParameterExpression N, ParameterExpression I, ParameterExpression Row, LoopInvariants Invariants, InvariantSlots Slots, Expression Body)
+        Loop<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
     {
         var context = E.Parameter(typeof(TContext), "context");
         var row = E.Variable(typeof(int), "row");
         var invariants = new LoopInvariants(context);
-        var body = invariants.Visit(lower(context, row));
-        return (context, E.Parameter(typeof(int), "start"), E.Parameter(typeof(int), "n"), E.Variable(typeof(int), "i"), row, invariants, body);
+        var slots = new InvariantSlots();
+        var body = invariants.Visit(lower(context, row, slots));
+        return (context, E.Parameter(typeof(int), "start"), E.Parameter(typeof(int), "n"), E.Variable(typeof(int), "i"), row, invariants, slots, body);
     }
 }
 
@@ -102,7 +103,7 @@ internal static class ScalarLoops
 /// <c>and</c> only over the rows still selected. The loops are compiled on first use: many conditions never see
 /// a run of consecutive rows.
 /// </summary>
-internal sealed class ScalarMask<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower) : MaskNode<TContext>
+internal sealed class ScalarMask<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower) : MaskNode<TContext>
 {
     private MaskLoop<TContext>? everyRow;
     private MaskLoop<TContext>? selectedRows;
