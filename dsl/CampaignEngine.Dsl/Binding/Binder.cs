@@ -60,7 +60,7 @@ internal sealed class Binder<TContext>(FactSchema<TContext> schema, DiagnosticBa
     {
         if (names.Field(name.Name) is { } field)
         {
-            return new BoundField(field.Name, field.Read, field.Type, name.Span, field.Ids?.Column, field.Ids?.IdOf);
+            return new BoundField(field.Name, field.Read, field.Type, name.Span, field.Ids?.Column, field.Ids?.IdOf, field.Definition);
         }
 
         if (names.Function(name.Name) is { } function)

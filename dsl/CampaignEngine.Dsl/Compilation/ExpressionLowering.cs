@@ -72,6 +72,12 @@ internal sealed class ExpressionLowering(Expression context, Expression row, Inv
     {
         var arguments = call.Arguments.Select(Lower).ToArray();
         var body = call.Build(context, row, arguments);
+        if (slots is not null && call.Pure)
+        {
+            // What the host computes from the context alone (a tag's column) is the same for every row.
+            body = new InvariantParts(context, slots).Visit(body)!;
+        }
+
         return Checked(body, call.ReturnType, $"the schema function '{call.Name}'");
     }
 

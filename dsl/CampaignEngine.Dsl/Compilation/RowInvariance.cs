@@ -21,6 +21,7 @@ internal static class RowInvariance
     private static bool Compute(BoundExpression node, Type context) => node switch
     {
         BoundLiteral => true,
+        BoundField { Definition: { } definition } => Of(definition, context),
         // A derived fact's reader is a lowered condition that may call functions of any purity: only plain reads count.
         BoundField field => !Reads(field.Read.Body, field.Read.Parameters[1]) && !Calls(field.Read.Body),
         BoundCall call => call.Pure && call.Arguments.All(a => Of(a, context)) && !BuiltReadsRow(call, context),
@@ -44,38 +45,8 @@ internal static class RowInvariance
         return Reads(call.Build(c, row, [.. call.Arguments.Select(lowering.Lower)]), row);
     }
 
-    private static bool Reads(Expression body, ParameterExpression parameter)
-    {
-        var finder = new Finder(e => e == parameter);
-        finder.Visit(body);
-        return finder.Found;
-    }
+    private static bool Reads(Expression body, ParameterExpression parameter) => ExpressionSearch.Contains(body, e => e == parameter);
 
     private static bool Calls(Expression body)
-    {
-        var finder = new Finder(e => e is MethodCallExpression or InvocationExpression or NewExpression or LambdaExpression);
-        finder.Visit(body);
-        return finder.Found;
-    }
-
-    private sealed class Finder(Func<Expression, bool> match) : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        public override Expression? Visit(Expression? node)
-        {
-            if (Found || node is null)
-            {
-                return node;
-            }
-
-            if (match(node))
-            {
-                Found = true;
-                return node;
-            }
-
-            return base.Visit(node);
-        }
-    }
+        => ExpressionSearch.Contains(body, e => e is MethodCallExpression or InvocationExpression or NewExpression or LambdaExpression);
 }

@@ -282,6 +282,11 @@ public sealed class CampaignEvaluator
                 ruleOf[selected[i]] = r;
             }
 
+            if (r == campaign.Rules.Count - 1)
+            {
+                break; // no later rule needs the rows left
+            }
+
             var m = 0;
             for (var i = 0; i < n; i++)
             {

@@ -83,7 +83,7 @@ public static class BuiltInFacts
         // All pure: each reads the table as of its moment and changes nothing, so is_holiday("春节"), which does
         // not read the row, is asked once per block of customers and rules out a whole block when false.
         yield return new("tagged", DslType.Bool, "the customer carries the tag", [Text("tag")], ["有标签"],
-            ByName(nameof(CustomerLookups.Tagged))) { Pure = true };
+            Tagged) { Pure = true };
         yield return new("bought", DslType.Bool, "bought an item of the category in a paid, non-refunded order before the date", [Text("category")], ["买过", "购买过"],
             ByName(nameof(CustomerLookups.Bought))) { Pure = true };
         yield return new("bought_style", DslType.Bool, "bought an item of the style in a paid, non-refunded order before the date", [Text("style")], ["买过风格"],
@@ -109,6 +109,29 @@ public static class BuiltInFacts
             (context, row, args) => FestivalCall(calendar, context, args[0], daysTo: true),
             args => CheckFestival(calendar, args[0])) { Pure = true };
     }
+
+    /// <summary>
+    /// A literal tag reads its column (<see cref="LiteralTag"/>) while no rule has set a tag during the run; the
+    /// column lookup reads no row, so the DSL does it once per block of customers (the function is pure).
+    /// </summary>
+    private static Expression Tagged(Expression context, Expression row, IReadOnlyList<Expression> args)
+    {
+        if (args[0] is not ConstantExpression { Value: string name })
+        {
+            return ByName(nameof(CustomerLookups.Tagged))(context, row, args);
+        }
+
+        var tag = new LiteralTag(name);
+        var overlay = Expression.Property(context, Internal(nameof(FactTable.Overlay)));
+        var column = Expression.Call(Expression.Constant(tag), nameof(LiteralTag.LoadedColumn), null, Expression.Property(context, Internal(nameof(FactTable.History))));
+        return Expression.Condition(
+            Expression.Property(overlay, typeof(CustomerOverlay).GetProperty(nameof(CustomerOverlay.IsEmpty))!),
+            Expression.ArrayIndex(column, row),
+            Expression.Call(Lookup(nameof(CustomerLookups.Tagged), typeof(NameKey)), context, row, Expression.Constant(tag.Key)));
+    }
+
+    private static PropertyInfo Internal(string property)
+        => typeof(FactTable).GetProperty(property, BindingFlags.NonPublic | BindingFlags.Instance) ?? throw new MissingMemberException(nameof(FactTable), property);
 
     /// <summary>A literal name becomes a <see cref="NameKey"/> resolved once per history; anything else is looked up per call.</summary>
     private static FunctionBuilder ByName(string method)

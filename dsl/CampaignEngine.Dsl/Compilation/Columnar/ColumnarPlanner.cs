@@ -40,6 +40,8 @@ internal static class ColumnarPlanner
                 return In(value, items, inList.Negated);
             case BoundBetween { Domain: ValueDomain.Numeric } between when Numbers<TContext>([between.Value, between.Low, between.High]) is [var value, var low, var high]:
                 return Between(value, low, high, between.Negated);
+            case BoundField { FieldType: DslType.Bool, Definition: { } definition }:
+                return Condition<TContext>(definition);
             case BoundField { FieldType: DslType.Bool } field when ColumnReads.Column<TContext, bool>(field.Read) is { } column:
                 return new BoolColumn<TContext>(column);
             default:
@@ -95,10 +97,16 @@ internal static class ColumnarPlanner
                 return new NumberConstant<TContext>(value);
             case BoundField field when !IsNumber(field):
                 return null; // a date is an int too, but its missing value is int.MinValue, not NaN
+            case BoundField { Definition: { } definition }:
+                return Number<TContext>(definition);
             case BoundField field when ColumnReads.Column<TContext, double>(field.Read) is { } column:
                 return new DoubleColumn<TContext>(column);
             case BoundField field when ColumnReads.Column<TContext, int>(field.Read) is { } column:
                 return new IntColumn<TContext>(column);
+            case BoundField field when !ExpressionSearch.Contains(field.Read.Body, e => e is InvocationExpression):
+                // Field readers are cheap by contract (docs/dsl.md); a script fact's delegate may not be, and keeps
+                // the row-by-row comparison that an `and` runs only on the rows still selected.
+                return new ScalarNumber<TContext>((context, row, slots) => new ExpressionLowering(context, row, slots).Lower(field));
             case BoundArithmetic { Kind: ArithmeticKind.Numeric } arithmetic when Number<TContext>(arithmetic.Left) is { } left && Number<TContext>(arithmetic.Right) is { } right:
                 return new NumberArithmetic<TContext>(arithmetic.Operator, left, right);
             case BoundNegate negate when Number<TContext>(negate.Operand) is { } operand:
