@@ -60,7 +60,7 @@ internal sealed class Binder<TContext>(FactSchema<TContext> schema, DiagnosticBa
     {
         if (names.Field(name.Name) is { } field)
         {
-            return new BoundField(field.Name, field.Read, field.Type, name.Span, field.Ids?.Column, field.Ids?.IdOf);
+            return new BoundField(field.Name, field.Read, field.Type, name.Span, field.Ids?.Column, field.Ids?.IdOf, field.Definition);
         }
 
         if (names.Function(name.Name) is { } function)
@@ -143,7 +143,7 @@ internal sealed class Binder<TContext>(FactSchema<TContext> schema, DiagnosticBa
             }
         }
 
-        return new BoundCall(function.Name, function.Build, arguments, function.ReturnType, call.Span);
+        return new BoundCall(function.Name, function.Build, arguments, function.ReturnType, call.Span, function.Pure);
     }
 
     private BoundExpression BindNot(UnarySyntax not)

@@ -16,11 +16,13 @@ internal sealed record BoundError(TextSpan Span) : BoundExpression(null, Span);
 /// <summary>A literal in its CLR representation (see <see cref="DslType"/>).</summary>
 internal sealed record BoundLiteral(DslType LiteralType, object Value, TextSpan Span) : BoundExpression(LiteralType, Span);
 
-/// <summary>A host fact; <paramref name="IdColumn"/> and <paramref name="IdOf"/> are its <see cref="TextIds{TContext}"/> when it has them.</summary>
-internal sealed record BoundField(string Name, LambdaExpression Read, DslType FieldType, TextSpan Span, LambdaExpression? IdColumn = null, Func<string, int>? IdOf = null)
+/// <summary>A host fact; <paramref name="IdColumn"/> and <paramref name="IdOf"/> are its <see cref="TextIds{TContext}"/> when it has them,
+/// <paramref name="Definition"/> the checked expression of a derived fact.</summary>
+internal sealed record BoundField(string Name, LambdaExpression Read, DslType FieldType, TextSpan Span, LambdaExpression? IdColumn = null, Func<string, int>? IdOf = null, BoundExpression? Definition = null)
     : BoundExpression(FieldType, Span);
 
-internal sealed record BoundCall(string Name, FunctionBuilder Build, ImmutableArray<BoundExpression> Arguments, DslType ReturnType, TextSpan Span)
+/// <summary>A host function's call; <paramref name="Pure"/> is the host's <see cref="FunctionDefinition{TContext}.Pure"/>.</summary>
+internal sealed record BoundCall(string Name, FunctionBuilder Build, ImmutableArray<BoundExpression> Arguments, DslType ReturnType, TextSpan Span, bool Pure = false)
     : BoundExpression(ReturnType, Span);
 
 /// <summary><c>known(x)</c>: whether x has a value.</summary>

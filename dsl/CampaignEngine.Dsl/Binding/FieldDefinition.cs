@@ -19,6 +19,10 @@ public sealed record FieldDefinition<TContext>(
     /// <summary>The fact as interned ids (text facts only): comparisons with literal text then compare integers.</summary>
     public TextIds<TContext>? Ids { get; init; }
 
+    /// <summary>A derived fact's checked expression (<see cref="Compilation.CompiledValue{TContext}.AsField"/>): the column
+    /// plan evaluates it with kernels, where <see cref="Read"/> alone would run row by row.</summary>
+    internal BoundExpression? Definition { get; init; }
+
     public static FieldDefinition<TContext> Number(string name, string description, Expression<Func<TContext, int, double>> read, params string[] aliases)
         => new(name, DslType.Number, description, aliases, read);
 

@@ -24,4 +24,15 @@ public sealed record FunctionDefinition<TContext>(
     IReadOnlyList<FunctionParameter> Parameters,
     IReadOnlyList<string> Aliases,
     FunctionBuilder Build,
-    Func<IReadOnlyList<object?>, string?>? CheckConstantArguments = null);
+    Func<IReadOnlyList<object?>, string?>? CheckConstantArguments = null)
+{
+    /// <summary>
+    /// The host's promise that a call's answer depends only on the context, the row and the arguments, and that
+    /// asking has no effect: no counter, no random draw, no clock read — asked twice for the same row while the
+    /// host leaves the context alone (during one <c>Filter</c> call), it answers the same. A pure call whose expression does not read the row (<c>is_holiday("春节")</c> reads
+    /// only the context's date) is the same for every customer of a context, so the compiler evaluates it once
+    /// per block of customers instead of once per customer, and a filter whose <c>and</c> has such a part that
+    /// is false returns at once. False by default: the call is then made for every customer, as written.
+    /// </summary>
+    public bool Pure { get; init; }
+}

@@ -58,7 +58,7 @@ public static class CampaignCompiler
             var row = Expression.Parameter(typeof(int), "row");
             var body = new ExpressionLowering(context, row).Lower(bound);
             var read = Expression.Lambda(typeof(Func<,,>).MakeGenericType(typeof(TContext), typeof(int), body.Type), body, context, row);
-            value = new CompiledValue<TContext>(type, read, text.Trim());
+            value = new CompiledValue<TContext>(type, read, text.Trim()) { Definition = bound };
         }
 
         return Finish(value, text, origin, options, diagnostics);

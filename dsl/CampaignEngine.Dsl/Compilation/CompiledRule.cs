@@ -15,7 +15,7 @@ public delegate bool RowPredicate<TContext>(TContext context, int row);
 public delegate int RowFilter<TContext>(TContext context, int[] rows, int count, int[] selected);
 
 /// <summary>A condition compiled once per campaign load (an audience, a rule's <c>when</c>).</summary>
-public sealed class CompiledCondition<TContext>(RowPredicate<TContext> test, RowFilter<TContext> filter, string text)
+public sealed class CompiledCondition<TContext>(RowPredicate<TContext> test, RowFilter<TContext> filter, string text, Func<TContext, bool>? mayHold = null)
 {
     public RowPredicate<TContext> Test { get; } = test;
 
@@ -23,6 +23,15 @@ public sealed class CompiledCondition<TContext>(RowPredicate<TContext> test, Row
 
     /// <summary>The source text, for reports and explain.</summary>
     public string Text { get; } = text;
+
+    /// <summary>
+    /// Whether the condition can hold for anyone in this context, asking only its parts that are the same for
+    /// every customer (<c>is_holiday("春节")</c>, see <see cref="Binding.FunctionDefinition{TContext}.Pure"/>): false
+    /// when they rule everyone out — then <see cref="Filter"/> selects nobody and <see cref="Test"/> is false for
+    /// every row, so a host may skip the rows altogether. True when the condition has no such part, or when one
+    /// fails (the filter then reports the failure as it would have). Cheap: no row is read.
+    /// </summary>
+    public bool MayHoldForAnyone(TContext context) => mayHold is null || AnyoneTest.Ask(mayHold, context);
 
     /// <summary>
     /// For <c>campaign explain</c>: the value of every part of the condition for one customer row. Slow

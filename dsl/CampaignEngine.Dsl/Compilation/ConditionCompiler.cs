@@ -24,11 +24,19 @@ internal static class ConditionCompiler
         var test = E.Lambda<RowPredicate<TContext>>(new ExpressionLowering(context, row).Lower(condition), context, row).Compile();
         var rowByRow = RowByRowFilter<TContext>(condition);
         var columnar = new ColumnarFilter<TContext>(ColumnarPlanner.Condition<TContext>(condition));
+        var mayHold = AnyoneTest.Compile<TContext>(condition);
         RowFilter<TContext> filter = (context, rows, count, selected)
             => count >= ShortestColumnarRun && ColumnarFilter<TContext>.Takes(rows, count)
                 ? columnar.Filter(context, rows, count, selected)
                 : rowByRow(context, rows, count, selected);
-        return new CompiledCondition<TContext>(test, filter, text)
+        if (mayHold is not null)
+        {
+            // The parts that are the same for everyone rule out the whole block: no row is read.
+            var everyRow = filter;
+            filter = (context, rows, count, selected) => count > 0 && !AnyoneTest.Ask(mayHold, context) ? 0 : everyRow(context, rows, count, selected);
+        }
+
+        return new CompiledCondition<TContext>(test, filter, text, mayHold)
         {
             Explain = ConditionExplainer.Build<TContext>(condition, source, placement),
             RowByRow = rowByRow,
@@ -48,7 +56,8 @@ internal static class ConditionCompiler
         var done = E.Label(typeof(int), "done");
 
         var invariants = new LoopInvariants(context);
-        var test = invariants.Visit(new ExpressionLowering(context, row).Lower(condition));
+        var slots = new InvariantSlots();
+        var test = invariants.Visit(new ExpressionLowering(context, row, slots).Lower(condition));
 
         // for (i = 0; i < count; i++) { row = rows[i]; selected[passed] = row; passed += test(row) ? 1 : 0; } return passed;
         var loop = E.Loop(
@@ -64,8 +73,8 @@ internal static class ConditionCompiler
                 E.Break(done, passed)),
             done);
         var body = E.Block(
-            [i, passed, row, .. invariants.Variables],
-            [.. invariants.Assignments, E.Assign(i, E.Constant(0)), E.Assign(passed, E.Constant(0)), loop]);
+            [i, passed, row, .. invariants.Variables, .. slots.Variables],
+            [.. invariants.Assignments, .. slots.Resets, E.Assign(i, E.Constant(0)), E.Assign(passed, E.Constant(0)), loop]);
         return E.Lambda<RowFilter<TContext>>(body, context, rows, count, selected).Compile();
     }
 }

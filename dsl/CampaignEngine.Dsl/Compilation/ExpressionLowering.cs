@@ -11,9 +11,10 @@ namespace CampaignEngine.Dsl.Compilation;
 /// one rule (docs/dsl.md): arithmetic with a missing operand is missing, a comparison with a missing
 /// operand is false, <c>not</c> inverts whatever it gets. Nothing here can throw at evaluation time:
 /// division by zero gives missing, dates pushed out of the calendar are missing. No allocation either:
-/// values stay doubles and ints, text is compared in place.
+/// values stay doubles and ints, text is compared in place. Given <see cref="InvariantSlots"/> (a loop over rows),
+/// the parts that are the same for every row are computed once and reused.
 /// </summary>
-internal sealed class ExpressionLowering(Expression context, Expression row)
+internal sealed class ExpressionLowering(Expression context, Expression row, InvariantSlots? slots = null)
 {
     private const double LargestDayShift = 3_000_000;
 
@@ -32,7 +33,12 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
     private static readonly E NaN = E.Constant(double.NaN);
     private static readonly E MissingDay = E.Constant(int.MinValue);
 
-    public Expression Lower(BoundExpression node) => node switch
+    public Expression Lower(BoundExpression node)
+        => slots is not null && node is not BoundLiteral && RowInvariance.Of(node, context.Type)
+            ? slots.Hoist(new ExpressionLowering(context, row).Lower(node))
+            : LowerNode(node);
+
+    private Expression LowerNode(BoundExpression node) => node switch
     {
         BoundLiteral literal => E.Constant(literal.Value, ClrTypes.Of(literal.LiteralType)!),
         BoundField field => Field(field),
@@ -66,6 +72,12 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
     {
         var arguments = call.Arguments.Select(Lower).ToArray();
         var body = call.Build(context, row, arguments);
+        if (slots is not null && call.Pure)
+        {
+            // What the host computes from the context alone (a tag's column) is the same for every row.
+            body = new InvariantParts(context, slots).Visit(body)!;
+        }
+
         return Checked(body, call.ReturnType, $"the schema function '{call.Name}'");
     }
 
@@ -85,7 +97,7 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         // `and`/`or` are pure and never throw, so their operands may run cheapest first.
         var operands = new List<BoundExpression>();
         Flatten(logical.Operator, logical, operands);
-        var sorted = operands.OrderBy(Cost).ToList();
+        var sorted = operands.OrderBy(o => Cost(o, context.Type)).ToList();
         var ordered = sorted.Select(Lower).ToList();
         // Comparisons of columns with literals cost less than a mispredicted branch (customers' facts are
         // close to random from row to row), so they are all evaluated and combined without branching;
@@ -93,7 +105,7 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         var result = ordered[0];
         for (var i = 1; i < ordered.Count; i++)
         {
-            var branchFree = Cost(sorted[i]) <= BranchFreeCost;
+            var branchFree = Cost(sorted[i], context.Type) <= BranchFreeCost;
             result = (logical.Operator == BinaryOperator.And, branchFree) switch
             {
                 (true, true) => E.And(result, ordered[i]),
@@ -120,21 +132,25 @@ internal sealed class ExpressionLowering(Expression context, Expression row)
         }
     }
 
-    /// <summary>A rough cost: reading a column is cheap (text ids too), comparing text and host functions are dearer.</summary>
-    internal static int Cost(BoundExpression node) => node switch
+    /// <summary>
+    /// A rough cost: reading a column is cheap (text ids too), comparing text and host functions are dearer. A part
+    /// that is the same for every row (<see cref="RowInvariance"/>) costs nothing in a loop, where it is computed once:
+    /// it goes first, so that when it settles an <c>and</c> (<c>or</c>) no row-dependent part is asked at all.
+    /// </summary>
+    internal static int Cost(BoundExpression node, Type context) => RowInvariance.Of(node, context) ? 0 : node switch
     {
         BoundLiteral => 0,
         BoundField => 1,
-        BoundCall call => 8 + call.Arguments.Sum(Cost),
-        BoundKnown known => 1 + Cost(known.Operand),
-        BoundNegate negate => 1 + Cost(negate.Operand),
-        BoundNot not => Cost(not.Operand),
-        BoundLogical logical => Cost(logical.Left) + Cost(logical.Right),
-        BoundArithmetic arithmetic => (arithmetic.Operator == BinaryOperator.Divide ? 3 : 1) + Cost(arithmetic.Left) + Cost(arithmetic.Right),
+        BoundCall call => 8 + call.Arguments.Sum(a => Cost(a, context)),
+        BoundKnown known => 1 + Cost(known.Operand, context),
+        BoundNegate negate => 1 + Cost(negate.Operand, context),
+        BoundNot not => Cost(not.Operand, context),
+        BoundLogical logical => Cost(logical.Left, context) + Cost(logical.Right, context),
+        BoundArithmetic arithmetic => (arithmetic.Operator == BinaryOperator.Divide ? 3 : 1) + Cost(arithmetic.Left, context) + Cost(arithmetic.Right, context),
         BoundComparison or BoundIn when TextIdComparison.Of(node) is { } ids => 1 + ids.Ids.Length,
-        BoundComparison comparison => (comparison.Domain == ValueDomain.Text ? 4 : 1) + Cost(comparison.Left) + Cost(comparison.Right),
-        BoundIn inList => Cost(inList.Value) + inList.Items.Sum(i => 1 + Cost(i)) * (inList.Domain == ValueDomain.Text ? 4 : 1),
-        BoundBetween between => 2 + Cost(between.Value) + Cost(between.Low) + Cost(between.High),
+        BoundComparison comparison => (comparison.Domain == ValueDomain.Text ? 4 : 1) + Cost(comparison.Left, context) + Cost(comparison.Right, context),
+        BoundIn inList => Cost(inList.Value, context) + inList.Items.Sum(i => 1 + Cost(i, context)) * (inList.Domain == ValueDomain.Text ? 4 : 1),
+        BoundBetween between => 2 + Cost(between.Value, context) + Cost(between.Low, context) + Cost(between.High, context),
         _ => 0,
     };
 

@@ -254,6 +254,19 @@ public sealed class CampaignEvaluator
 
     private void SelectRules(Campaign<FactTable> campaign, FactTable table, int count)
     {
+        // A rule whose parts that are the same for everyone are false (is_holiday("春节") on another day) fires
+        // for nobody: when that holds for every rule, neither the audience nor the rules read a row.
+        var anyMayFire = false;
+        for (var r = 0; r < campaign.Rules.Count && !anyMayFire; r++)
+        {
+            anyMayFire = campaign.Rules[r].When.MayHoldForAnyone(table);
+        }
+
+        if (!anyMayFire)
+        {
+            return;
+        }
+
         var n = count;
         if (campaign.Audience is { } audience)
         {
@@ -266,10 +279,20 @@ public sealed class CampaignEvaluator
 
         for (var r = 0; r < campaign.Rules.Count && n > 0; r++)
         {
+            if (!campaign.Rules[r].When.MayHoldForAnyone(table))
+            {
+                continue;
+            }
+
             var k = Filter(campaign.Rules[r].When, table, remaining, n, selected, r);
             for (var i = 0; i < k; i++)
             {
                 ruleOf[selected[i]] = r;
+            }
+
+            if (r == campaign.Rules.Count - 1)
+            {
+                break; // no later rule needs the rows left
             }
 
             var m = 0;

@@ -57,8 +57,8 @@ public static class BuiltInFacts
         yield return FieldDefinition<FactTable>.Date("birthday", "birthday (year 1900 when only month and day are known)", (t, row) => t.History.BirthdayDays[row], "生日");
         yield return FieldDefinition<FactTable>.Number("days_to_birthday", "days until the next birthday on or after the date (0 on the day; Feb 29 → Feb 28 in common years)", (t, row) => Birthdays.DaysUntilNext(t.History.BirthdayDays[row], t.Day), "距生日天数");
         yield return FieldDefinition<FactTable>.Number("age", "age in completed years; missing when the birth year is unknown", (t, row) => Birthdays.Age(t.History.BirthdayDays[row], t.Day), "年龄");
-        yield return FieldDefinition<FactTable>.Text("favorite_category", "category bought most (by items); ties go to the latest bought", (t, row) => Favorites.Category(t, row), "偏好类目", "常买类目");
-        yield return FieldDefinition<FactTable>.Text("favorite_style", "style bought most (by items); ties go to the latest bought", (t, row) => Favorites.Style(t, row), "偏好风格");
+        yield return FieldDefinition<FactTable>.Text("favorite_category", "category bought most (by items); ties go to the latest bought", (t, row) => Favorites.Category(t, row), "偏好类目", "常买类目") with { Ids = TextIds(t => t.FavoriteCategoryIds) };
+        yield return FieldDefinition<FactTable>.Text("favorite_style", "style bought most (by items); ties go to the latest bought", (t, row) => Favorites.Style(t, row), "偏好风格") with { Ids = TextIds(t => t.FavoriteStyleIds) };
 
         // RFM.
         yield return FieldDefinition<FactTable>.Number("rfm_r", "recency score 1–5 (quintile of the last order day over active customers)", (t, row) => t.RfmR[row] == 0 ? double.NaN : t.RfmR[row], "R得分", "最近一次消费得分");
@@ -80,33 +80,58 @@ public static class BuiltInFacts
     {
         FunctionParameter Text(string name) => new(name, DslType.Text);
 
+        // All pure: each reads the table as of its moment and changes nothing, so is_holiday("春节"), which does
+        // not read the row, is asked once per block of customers and rules out a whole block when false.
         yield return new("tagged", DslType.Bool, "the customer carries the tag", [Text("tag")], ["有标签"],
-            ByName(nameof(CustomerLookups.Tagged)));
+            Tagged) { Pure = true };
         yield return new("bought", DslType.Bool, "bought an item of the category in a paid, non-refunded order before the date", [Text("category")], ["买过", "购买过"],
-            ByName(nameof(CustomerLookups.Bought)));
+            ByName(nameof(CustomerLookups.Bought))) { Pure = true };
         yield return new("bought_style", DslType.Bool, "bought an item of the style in a paid, non-refunded order before the date", [Text("style")], ["买过风格"],
-            ByName(nameof(CustomerLookups.BoughtStyle)));
+            ByName(nameof(CustomerLookups.BoughtStyle))) { Pure = true };
         yield return new("in_segment", DslType.Bool, "the customer's RFM segment, by id or Chinese name", [Text("segment")], ["属于分层"],
             (context, row, args) => args[0] is ConstantExpression { Value: string name }
                 ? Expression.Call(Lookup(nameof(CustomerLookups.InSegment), typeof(int)), context, row, Expression.Constant(RfmSegment.Find(name)))
                 : Expression.Call(Lookup(nameof(CustomerLookups.InSegment), typeof(string)), context, row, args[0]),
             args => args[0] is string name && RfmSegment.Find(name) < 0
                 ? $"unknown RFM segment '{name}'; use one of {string.Join(", ", RfmSegment.Ids.Skip(1))} or their Chinese names (重要价值 …)"
-                : null);
+                : null) { Pure = true };
         yield return new("opted_out", DslType.Bool, "the customer opted out of the channel (sms, email, wangwang, chat, all)", [Text("channel")], ["已退订"],
             (context, row, args) => Expression.Call(Lookup(nameof(CustomerLookups.OptedOut), typeof(string)), context, row, args[0]),
             args => args[0] is string name && CustomerLookups.ParseChannel(name) == Orders.OptOut.None
                 ? $"unknown channel '{name}'; use sms, email, wangwang, chat or all"
-                : null);
+                : null) { Pure = true };
         yield return new("contacts_in", DslType.Number, "contacts by any campaign in the window before the date", [new("window", DslType.Duration)], ["联系次数"],
-            (context, row, args) => Expression.Call(Lookup(nameof(CustomerLookups.ContactsIn), typeof(double)), context, row, args[0]));
+            (context, row, args) => Expression.Call(Lookup(nameof(CustomerLookups.ContactsIn), typeof(double)), context, row, args[0])) { Pure = true };
         yield return new("is_holiday", DslType.Bool, "the date is the festival (中秋, double11, 春节 …)", [Text("festival")], ["是节日"],
             (context, row, args) => FestivalCall(calendar, context, args[0], daysTo: false),
-            args => CheckFestival(calendar, args[0]));
+            args => CheckFestival(calendar, args[0])) { Pure = true };
         yield return new("days_to_holiday", DslType.Number, "days from the date to the festival's next occurrence (0 on the day)", [Text("festival")], ["距节日天数"],
             (context, row, args) => FestivalCall(calendar, context, args[0], daysTo: true),
-            args => CheckFestival(calendar, args[0]));
+            args => CheckFestival(calendar, args[0])) { Pure = true };
     }
+
+    /// <summary>
+    /// A literal tag reads its column (<see cref="LiteralTag"/>) while no rule has set a tag during the run; the
+    /// column lookup reads no row, so the DSL does it once per block of customers (the function is pure).
+    /// </summary>
+    private static Expression Tagged(Expression context, Expression row, IReadOnlyList<Expression> args)
+    {
+        if (args[0] is not ConstantExpression { Value: string name })
+        {
+            return ByName(nameof(CustomerLookups.Tagged))(context, row, args);
+        }
+
+        var tag = new LiteralTag(name);
+        var overlay = Expression.Property(context, Internal(nameof(FactTable.Overlay)));
+        var column = Expression.Call(Expression.Constant(tag), nameof(LiteralTag.LoadedColumn), null, Expression.Property(context, Internal(nameof(FactTable.History))));
+        return Expression.Condition(
+            Expression.Property(overlay, typeof(CustomerOverlay).GetProperty(nameof(CustomerOverlay.IsEmpty))!),
+            Expression.ArrayIndex(column, row),
+            Expression.Call(Lookup(nameof(CustomerLookups.Tagged), typeof(NameKey)), context, row, Expression.Constant(tag.Key)));
+    }
+
+    private static PropertyInfo Internal(string property)
+        => typeof(FactTable).GetProperty(property, BindingFlags.NonPublic | BindingFlags.Instance) ?? throw new MissingMemberException(nameof(FactTable), property);
 
     /// <summary>A literal name becomes a <see cref="NameKey"/> resolved once per history; anything else is looked up per call.</summary>
     private static FunctionBuilder ByName(string method)

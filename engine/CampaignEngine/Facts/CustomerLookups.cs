@@ -74,7 +74,7 @@ internal static class CustomerLookups
         return string.Join('|', h.TagIds.AsSpan(h.TagStarts[row], h.TagStarts[row + 1] - h.TagStarts[row]).ToArray().Select(h.Tags.NameOf));
     }
 
-    private static bool HasTag(OrderHistory h, int row, int tag)
+    public static bool HasTag(OrderHistory h, int row, int tag)
     {
         if (tag < 0 || row + 1 >= h.TagStarts.Length)
         {

@@ -239,6 +239,14 @@ public sealed class FactTable
         }
     }
 
+    /// <summary>favorite_category as ids, as of the table's moment (see <see cref="FavoriteIds"/>).</summary>
+    internal int[] FavoriteCategoryIds => (_favorites ??= new FavoriteIds(this)).Categories;
+
+    /// <summary>favorite_style as ids, as of the table's moment.</summary>
+    internal int[] FavoriteStyleIds => (_favorites ??= new FavoriteIds(this)).Styles;
+
+    private FavoriteIds? _favorites;
+
     private static int[] IdsOf(string?[] texts) => TextColumnIds.GetValue(texts, static column => Texts.IdsOf(column));
 
     private int[]? _levelIds;

@@ -28,6 +28,11 @@ internal sealed class CustomerTable(int rows)
     public uint[] Bought { get; set; } = new uint[rows];
     public double[] LastContactDays { get; } = new double[rows];
 
+    /// <summary>Values the same for every customer of the table (as the engine's evaluation date), for row-invariant parts.</summary>
+    public string Season { get; set; } = "spring";
+
+    public double DayOfSeason { get; set; }
+
     /// <summary>Interns the levels as they stand now (tests that change a level afterwards must intern again).</summary>
     public CustomerTable InternTexts()
     {

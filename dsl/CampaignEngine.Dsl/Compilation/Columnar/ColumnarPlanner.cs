@@ -18,10 +18,12 @@ internal static class ColumnarPlanner
         {
             case BoundLiteral { Value: bool value }:
                 return new MaskConstant<TContext>(value);
+            case not BoundLiteral when RowInvariance.Of(node, typeof(TContext)):
+                return new MaskInvariant<TContext>(Invariant<TContext>(node));
             case BoundLogical logical:
                 var operands = new List<BoundExpression>();
                 ExpressionLowering.Flatten(logical.Operator, logical, operands);
-                return new MaskLogic<TContext>(logical.Operator == BinaryOperator.And, [.. operands.OrderBy(ExpressionLowering.Cost).Select(Condition<TContext>)]);
+                return new MaskLogic<TContext>(logical.Operator == BinaryOperator.And, [.. operands.OrderBy(o => ExpressionLowering.Cost(o, typeof(TContext))).Select(Condition<TContext>)]);
             case BoundNot not:
                 // The not of a row-by-row part is row by row too, so that an `and` can narrow it as a whole.
                 var inner = Condition<TContext>(not.Operand);
@@ -38,6 +40,8 @@ internal static class ColumnarPlanner
                 return In(value, items, inList.Negated);
             case BoundBetween { Domain: ValueDomain.Numeric } between when Numbers<TContext>([between.Value, between.Low, between.High]) is [var value, var low, var high]:
                 return Between(value, low, high, between.Negated);
+            case BoundField { FieldType: DslType.Bool, Definition: { } definition }:
+                return Condition<TContext>(definition);
             case BoundField { FieldType: DslType.Bool } field when ColumnReads.Column<TContext, bool>(field.Read) is { } column:
                 return new BoolColumn<TContext>(column);
             default:
@@ -46,7 +50,14 @@ internal static class ColumnarPlanner
         }
     }
 
-    private static ScalarMask<TContext> RowByRow<TContext>(BoundExpression node) => new((context, row) => new ExpressionLowering(context, row).Lower(node));
+    private static ScalarMask<TContext> RowByRow<TContext>(BoundExpression node) => new((context, row, slots) => new ExpressionLowering(context, row, slots).Lower(node));
+
+    /// <summary>A part that is the same for every row, as a test of the context alone.</summary>
+    internal static Func<TContext, bool> Invariant<TContext>(BoundExpression node)
+    {
+        var context = Expression.Parameter(typeof(TContext), "context");
+        return Expression.Lambda<Func<TContext, bool>>(new ExpressionLowering(context, Expression.Constant(0)).Lower(node), context).Compile();
+    }
 
     private static MaskNode<TContext> In<TContext>(NumberNode<TContext> value, NumberNode<TContext>[] items, bool negated)
     {
@@ -86,10 +97,16 @@ internal static class ColumnarPlanner
                 return new NumberConstant<TContext>(value);
             case BoundField field when !IsNumber(field):
                 return null; // a date is an int too, but its missing value is int.MinValue, not NaN
+            case BoundField { Definition: { } definition }:
+                return Number<TContext>(definition);
             case BoundField field when ColumnReads.Column<TContext, double>(field.Read) is { } column:
                 return new DoubleColumn<TContext>(column);
             case BoundField field when ColumnReads.Column<TContext, int>(field.Read) is { } column:
                 return new IntColumn<TContext>(column);
+            case BoundField field when !ExpressionSearch.Contains(field.Read.Body, e => e is InvocationExpression):
+                // Field readers are cheap by contract (docs/dsl.md); a script fact's delegate may not be, and keeps
+                // the row-by-row comparison that an `and` runs only on the rows still selected.
+                return new ScalarNumber<TContext>((context, row, slots) => new ExpressionLowering(context, row, slots).Lower(field));
             case BoundArithmetic { Kind: ArithmeticKind.Numeric } arithmetic when Number<TContext>(arithmetic.Left) is { } left && Number<TContext>(arithmetic.Right) is { } right:
                 return new NumberArithmetic<TContext>(arithmetic.Operator, left, right);
             case BoundNegate negate when Number<TContext>(negate.Operand) is { } operand:

@@ -118,6 +118,20 @@ internal sealed class MaskConstant<TContext>(bool value) : MaskNode<TContext>
     }
 }
 
+/// <summary>A part that is the same for every row (<c>is_holiday("春节")</c>): asked once per chunk, all bits alike.</summary>
+internal sealed class MaskInvariant<TContext>(Func<TContext, bool> test) : MaskNode<TContext>
+{
+    public override int Depth => 1;
+
+    public override void Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
+    {
+        var mask = scratch.Mask(level);
+        var words = MaskWords.Count(n);
+        Array.Fill(mask, test(context) ? ulong.MaxValue : 0UL, 0, words);
+        mask[words - 1] &= MaskWords.Last(n);
+    }
+}
+
 /// <summary>Bits a caller put in a scratch level beforehand (the rows of a sparse selection).</summary>
 internal sealed class MaskFromScratch<TContext>(int from) : MaskNode<TContext>
 {

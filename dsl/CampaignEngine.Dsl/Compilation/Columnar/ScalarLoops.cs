@@ -7,6 +7,9 @@ namespace CampaignEngine.Dsl.Compilation.Columnar;
 /// <summary>Writes the bits of a condition for rows [start, start + n) (see <see cref="MaskNode{TContext}"/>).</summary>
 internal delegate void MaskLoop<TContext>(TContext context, int start, int n, ulong[] mask);
 
+/// <summary>Writes the values of a number for rows [start, start + n) to <c>values[0..n)</c>.</summary>
+internal delegate void NumberLoop<TContext>(TContext context, int start, int n, double[] values);
+
 /// <summary>
 /// The parts no kernel covers — host functions, dates, text without ids, a computed fact — compiled as a
 /// row-by-row loop over the chunk, in the same lowering as the per-row predicate, with the column reads lifted
@@ -14,9 +17,9 @@ internal delegate void MaskLoop<TContext>(TContext context, int start, int n, ul
 /// </summary>
 internal static class ScalarLoops
 {
-    public static MaskLoop<TContext> Mask<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower)
+    public static MaskLoop<TContext> Mask<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
     {
-        var (context, start, n, i, row, invariants, body) = Loop<TContext>(lower);
+        var (context, start, n, i, row, invariants, slots, body) = Loop<TContext>(lower);
         var mask = E.Parameter(typeof(ulong[]), "mask");
         var word = E.Variable(typeof(ulong), "word");
         var done = E.Label("done");
@@ -36,18 +39,40 @@ internal static class ScalarLoops
             done);
         var tail = E.IfThen(E.NotEqual(E.And(n, E.Constant(63)), E.Constant(0)), E.Assign(E.ArrayAccess(mask, E.RightShift(n, E.Constant(6))), word));
         var block = E.Block(
-            [i, row, word, .. invariants.Variables],
-            [.. invariants.Assignments, E.Assign(i, E.Constant(0)), E.Assign(word, E.Constant(0UL)), loop, tail]);
+            [i, row, word, .. invariants.Variables, .. slots.Variables],
+            [.. invariants.Assignments, .. slots.Resets, E.Assign(i, E.Constant(0)), E.Assign(word, E.Constant(0UL)), loop, tail]);
         return E.Lambda<MaskLoop<TContext>>(block, context, start, n, mask).Compile();
+    }
+
+    /// <summary>A number no kernel reads in place (<c>days_since_last</c>: a day column against the table's date), row by row into a chunk.</summary>
+    public static NumberLoop<TContext> Numbers<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
+    {
+        var (context, start, n, i, row, invariants, slots, body) = Loop<TContext>(lower);
+        var values = E.Parameter(typeof(double[]), "values");
+        var done = E.Label("done");
+        // for (i = 0; i < n; i++) { row = start + i; values[i] = value(row); }
+        var loop = E.Loop(
+            E.IfThenElse(
+                E.LessThan(i, n),
+                E.Block(
+                    E.Assign(row, E.Add(start, i)),
+                    E.Assign(E.ArrayAccess(values, i), body),
+                    E.PreIncrementAssign(i)),
+                E.Break(done)),
+            done);
+        var block = E.Block(
+            [i, row, .. invariants.Variables, .. slots.Variables],
+            [.. invariants.Assignments, .. slots.Resets, E.Assign(i, E.Constant(0)), loop]);
+        return E.Lambda<NumberLoop<TContext>>(block, context, start, n, values).Compile();
     }
 
     /// <summary>
     /// Narrows a mask an <c>and</c> has already computed: tests only the rows whose bit is set and clears the
     /// bits of those that fail. Cheaper than testing every row when few are left.
     /// </summary>
-    public static MaskLoop<TContext> Narrow<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower)
+    public static MaskLoop<TContext> Narrow<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
     {
-        var (context, start, n, w, row, invariants, body) = Loop<TContext>(lower);
+        var (context, start, n, w, row, invariants, slots, body) = Loop<TContext>(lower);
         var mask = E.Parameter(typeof(ulong[]), "mask");
         var bits = E.Variable(typeof(ulong), "bits");
         var rest = E.Variable(typeof(ulong), "rest");
@@ -81,19 +106,20 @@ internal static class ScalarLoops
                 E.Break(wordsDone)),
             wordsDone);
         var block = E.Block(
-            [w, row, bits, rest, at, words, .. invariants.Variables],
-            [.. invariants.Assignments, E.Assign(words, E.RightShift(E.Add(n, E.Constant(63)), E.Constant(6))), E.Assign(w, E.Constant(0)), perWord]);
+            [w, row, bits, rest, at, words, .. invariants.Variables, .. slots.Variables],
+            [.. invariants.Assignments, .. slots.Resets, E.Assign(words, E.RightShift(E.Add(n, E.Constant(63)), E.Constant(6))), E.Assign(w, E.Constant(0)), perWord]);
         return E.Lambda<MaskLoop<TContext>>(block, context, start, n, mask).Compile();
     }
 
-    private static (ParameterExpression Context, ParameterExpression Start, ParameterExpression N, ParameterExpression I, ParameterExpression Row, LoopInvariants Invariants, Expression Body)
-        Loop<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower)
+    private static (ParameterExpression Context, ParameterExpression Start, ParameterExpression N, ParameterExpression I, ParameterExpression Row, LoopInvariants Invariants, InvariantSlots Slots, Expression Body)
+        Loop<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower)
     {
         var context = E.Parameter(typeof(TContext), "context");
         var row = E.Variable(typeof(int), "row");
         var invariants = new LoopInvariants(context);
-        var body = invariants.Visit(lower(context, row));
-        return (context, E.Parameter(typeof(int), "start"), E.Parameter(typeof(int), "n"), E.Variable(typeof(int), "i"), row, invariants, body);
+        var slots = new InvariantSlots();
+        var body = invariants.Visit(lower(context, row, slots));
+        return (context, E.Parameter(typeof(int), "start"), E.Parameter(typeof(int), "n"), E.Variable(typeof(int), "i"), row, invariants, slots, body);
     }
 }
 
@@ -102,7 +128,7 @@ internal static class ScalarLoops
 /// <c>and</c> only over the rows still selected. The loops are compiled on first use: many conditions never see
 /// a run of consecutive rows.
 /// </summary>
-internal sealed class ScalarMask<TContext>(Func<ParameterExpression, ParameterExpression, Expression> lower) : MaskNode<TContext>
+internal sealed class ScalarMask<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower) : MaskNode<TContext>
 {
     private MaskLoop<TContext>? everyRow;
     private MaskLoop<TContext>? selectedRows;
@@ -115,4 +141,23 @@ internal sealed class ScalarMask<TContext>(Func<ParameterExpression, ParameterEx
     /// <summary>Clears the bits of <paramref name="mask"/> whose rows fail.</summary>
     public void Narrow(TContext context, int start, int n, ulong[] mask)
         => (selectedRows ??= ScalarLoops.Narrow<TContext>(lower))(context, start, n, mask);
+}
+
+/// <summary>
+/// A number field whose reader is not a plain column read, computed by a compiled loop into a chunk of numbers so
+/// that the comparisons and arithmetic around it stay SIMD kernels instead of falling back to a row-by-row
+/// comparison (whose branch mispredicts on every other customer). Compiled on first use.
+/// </summary>
+internal sealed class ScalarNumber<TContext>(Func<ParameterExpression, ParameterExpression, InvariantSlots, Expression> lower) : NumberNode<TContext>
+{
+    private NumberLoop<TContext>? loop;
+
+    public override int Depth => 1;
+
+    public override ColumnSlice Evaluate(TContext context, int start, int n, ColumnScratch scratch, int level)
+    {
+        var values = scratch.Numbers(level);
+        (loop ??= ScalarLoops.Numbers<TContext>(lower))(context, start, n, values);
+        return new ColumnSlice(values, 0);
+    }
 }

@@ -42,7 +42,7 @@ internal static partial class DerivedFactCompiler
             return null;
         }
 
-        return new FieldDefinition<TContext>(fact.Name, value.Type, fact.Description.Length > 0 ? fact.Description : value.Text, fact.Aliases, value.Read);
+        return value.AsField(fact.Name, fact.Description.Length > 0 ? fact.Description : value.Text, fact.Aliases);
     }
 
     private static List<FactSource> RejectClashes<TContext>(IReadOnlyList<FactSource> facts, FactSchema<TContext> schema, DiagnosticBag diagnostics)
