@@ -76,12 +76,14 @@ public sealed class RandomizedTests
                 }
 
                 evaluated++;
-                var evaluator = new CampaignEvaluator(set.Campaigns, set.Config, history, new InMemoryContactHistory()) { EventLookback = TimeSpan.FromDays(2) };
-                for (var day = 0; day < 7; day++)
-                {
-                    var moment = new DateTimeOffset(2026, 9, 20 + day, random.Next(0, 24), random.Next(0, 60), 0, TimeSpan.FromHours(8));
-                    evaluator.Evaluate(moment, d => Assert.True(d.IsSend ? d.Channel is not null && d.Message is not null : d.Suppression!.Reason.Length > 0, d.ToString()));
-                }
+                // One to three moments a day, so a campaign due several times a day meets its own day's sends.
+                var moments = Enumerable.Range(0, 7).SelectMany(day => Enumerable.Range(0, random.Next(1, 4))
+                    .Select(_ => new DateTimeOffset(2026, 9, 20 + day, random.Next(0, 24), random.Next(0, 60), 0, TimeSpan.FromHours(8)))
+                    .Order()).ToList();
+                var inMemory = Decide(set, history, new InMemoryContactHistory(), moments);
+
+                // The dry-run's store (asked by row and key hash, reading only recent contacts) decides the same.
+                Assert.Equal(inMemory, Decide(set, history, new SimulatedContactHistory(history), moments));
             }
             finally
             {
@@ -91,6 +93,23 @@ public sealed class RandomizedTests
 
         // Most rounds must reach the evaluator, or the test only exercises the loader.
         Assert.True(evaluated > Rounds / 3, $"only {evaluated} of {Rounds} rounds loaded; most frequent errors: " + string.Join(" | ", errors.OrderByDescending(e => e.Value).Take(8).Select(e => $"{e.Value}× {e.Key}")));
+    }
+
+    /// <summary>Every decision of the moments, checked to be a send with a message or a suppression with a reason, as text to compare.</summary>
+    private static List<string> Decide(CampaignSet<FactTable> set, OrderHistory history, IContactHistory contacts, List<DateTimeOffset> moments)
+    {
+        var evaluator = new CampaignEvaluator(set.Campaigns, set.Config, history, contacts) { EventLookback = TimeSpan.FromDays(2) };
+        var decisions = new List<string>();
+        foreach (var moment in moments)
+        {
+            evaluator.Evaluate(moment, d =>
+            {
+                Assert.True(d.IsSend ? d.Channel is not null && d.Message is not null : d.Suppression!.Reason.Length > 0, d.ToString());
+                decisions.Add($"{d.Campaign}/{d.Rule}/{d.CustomerId}/{d.Occurrence} {d.DecidedAt:O} {d.SendAt:O} {d.Channel} {d.Message?.Text} {d.CostFen} {d.Suppression}");
+            });
+        }
+
+        return decisions;
     }
 
     private static string Campaign(Random random, int index)
