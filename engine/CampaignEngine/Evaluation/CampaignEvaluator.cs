@@ -43,8 +43,6 @@ public sealed class CampaignEvaluator
     private readonly Dictionary<Campaign<FactTable>, CampaignState> states = new(ReferenceEqualityComparer.Instance);
     // The dry-run's store: asked by history row and key hash, which spares each decision a key string.
     private readonly SimulatedContactHistory? simulated;
-    // The engine's own prices (not a live run's plugin estimates): a channel's price whatever the text.
-    private readonly ConfiguredChannelCosts? fixedCosts;
     private readonly Addresses[] addresses;
     private readonly Dictionary<string, DateTimeOffset> evaluatedUntil = new(StringComparer.Ordinal);
     private readonly int[] ruleOf;
@@ -81,7 +79,6 @@ public sealed class CampaignEvaluator
         stamp = new int[history.CustomerCount];
         addresses = new Addresses[history.CustomerCount];
         simulated = contacts as SimulatedContactHistory;
-        fixedCosts = this.costs as ConfiguredChannelCosts;
         factContacts = ContactHistory.From(history.CustomerCount, contacts.ContactsSince(DateTimeOffset.MinValue)
             .Select(c => (Row: history.FindCustomer(c.CustomerId), Moment: ShopLocal(c.At)))
             .Where(c => c.Row >= 0));
@@ -477,14 +474,8 @@ public sealed class CampaignEvaluator
     private DecisionValue Decide(Campaign<FactTable> campaign, CampaignState state, CompiledRule<FactTable> rule, SendAction send, SendPlan plan, FactTable table, int row, string customerId, string occurrence, SendTiming timing)
     {
         var (moment, sendAt) = (timing.Moment, timing.SendAt);
-        // A message is rendered (message) or, on the dry-run's path, left for the report thread to join (pending).
-        RenderedMessage? message = null;
-        PendingMessage? pending = null;
-        long cost = 0;
-        DecisionValue Make(string? channel, bool withMessage, Suppression? suppression)
-            => withMessage
-                ? new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression, row, pending)
-                : new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, null, 0, suppression, row);
+        DecisionValue Make(string? channel, RenderedMessage? message, long cost, Suppression? suppression)
+            => new(campaign.Id, rule.Name, customerId, occurrence, moment, sendAt, channel, send.Template, message, cost, suppression, row);
 
         // The dry-run's store keeps only the key's hash: no key text is made unless a repeat is reported,
         // and only the contacts that can hold the key are read (see SendTiming.RepeatsAfter).
@@ -494,32 +485,26 @@ public sealed class CampaignEvaluator
         if (byRow ? simulated!.WasSent(row, keyHash, timing.RepeatsAfter.UtcTicks) : contacts.WasSent(customerId, key!, row))
         {
             key ??= IdempotencyKeys.For(campaign.Id, rule.Name, customerId, occurrence);
-            return Make(null, false, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
+            return Make(null, null, 0, new Suppression("idempotency", "already_sent", $"this occurrence was already sent (key {key})"));
         }
 
         var optOuts = history.OptOuts[row];
         if (plan.OptedOut(optOuts) is { } optedOut)
         {
-            return Make(null, false, optedOut);
+            return Make(null, null, 0, optedOut);
         }
 
         var choice = plan.Choose(optOuts, AddressesOf(row));
         var channel = choice >= 0 ? plan.Channels[choice] : null;
 
         // Rendered only when a guard needs the text: a holdout records what it would have got, the budget
-        // needs the cost. A capped customer (most suppressions of a long dry-run) costs no rendering. In the
-        // dry-run, a plain text on a channel priced whatever the text only has its values read here.
+        // needs the cost. A capped customer (most suppressions of a long dry-run) costs no rendering.
+        RenderedMessage? message = null;
+        long cost = 0;
         Suppression? Render()
         {
             if (channel is null)
             {
-                return null;
-            }
-
-            if (simulated is not null && plan.Prepared(choice) is { Text.IsPlain: true } prepared && fixedCosts?.FixedFen(channel) is { } fixedFen)
-            {
-                pending = new PendingMessage(prepared.Text, MessageRenderer.ValuesOf(prepared, table, row), Reachability.AddressOf(history, row, channel)!, campaign.Marketing);
-                cost = fixedFen;
                 return null;
             }
 
@@ -537,33 +522,33 @@ public sealed class CampaignEvaluator
         if (state.IsHeldOut(row, customerId))
         {
             return Render() is { } failed
-                ? Make(channel, false, failed)
-                : Make(channel, true, state.HoldoutReason(row, customerId));
+                ? Make(channel, null, 0, failed)
+                : Make(channel, message, cost, state.HoldoutReason(row, customerId));
         }
 
         if (caps.Check(timing.Caps, customerId, row) is { } capped)
         {
-            return Make(channel, false, capped);
+            return Make(channel, null, 0, capped);
         }
 
         if (Render() is { } renderFailed)
         {
-            return Make(channel, false, renderFailed);
+            return Make(channel, null, 0, renderFailed);
         }
 
         if (timing.Budget.Check(campaign.Limits.Budget, cost) is { } spent)
         {
-            return Make(channel, true, spent);
+            return Make(channel, message, cost, spent);
         }
 
         if (loyalPrice.Check(send.With, row, timing.MomentSecond) is { } undercuts)
         {
-            return Make(channel, true, undercuts);
+            return Make(channel, message, cost, undercuts);
         }
 
         if (channel is null)
         {
-            return Make(null, false, new Suppression(Reachability.Name, "unreachable",
+            return Make(null, null, 0, new Suppression(Reachability.Name, "unreachable",
                 $"no channel of {string.Join(", ", plan.Channels)} reaches the customer (sms needs a phone, email an address, group channels a customer group) with a text in template '{send.Template}'"));
         }
 
@@ -578,7 +563,7 @@ public sealed class CampaignEvaluator
         }
 
         factContacts.Add(row, timing.SendAtSecond);
-        return Make(channel, true, null);
+        return Make(channel, message, cost, null);
     }
 
     /// <summary>

@@ -18,16 +18,12 @@ internal readonly record struct DecisionValue(
     RenderedMessage? Message,
     long CostFen,
     Suppression? Suppression,
-    int CustomerRow = -1,
-    PendingMessage? Pending = null)
+    int CustomerRow = -1)
 {
     public bool IsSend => Suppression is null;
 
-    /// <summary>The message: rendered at decision time, or joined now from its <see cref="Pending"/> values.</summary>
-    public RenderedMessage? FinalMessage => Message ?? Pending?.Render();
-
     public Decision ToDecision()
-        => new(Campaign, Rule, CustomerId, Occurrence, DecidedAt, SendAt, Channel, Template, FinalMessage, CostFen, Suppression) { CustomerRow = CustomerRow };
+        => new(Campaign, Rule, CustomerId, Occurrence, DecidedAt, SendAt, Channel, Template, Message, CostFen, Suppression) { CustomerRow = CustomerRow };
 
     public static DecisionValue Of(Decision d)
         => new(d.Campaign, d.Rule, d.CustomerId, d.Occurrence, d.DecidedAt, d.SendAt, d.Channel, d.Template, d.Message, d.CostFen, d.Suppression, d.CustomerRow);

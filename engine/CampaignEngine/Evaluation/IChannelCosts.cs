@@ -22,14 +22,10 @@ public interface IChannelCosts
 internal sealed class ConfiguredChannelCosts(EngineConfig config) : IChannelCosts
 {
     public long EstimateFen(string channel, RenderedText text)
-        => FixedFen(channel) ?? ToFen(SmsSize.Of(text.Body).Segments * TemplateChecker.SmsPrice(config));
-
-    /// <summary>What a message costs on a channel whatever its text (null for sms, priced by segments of the text).</summary>
-    public long? FixedFen(string channel)
     {
         if (channel == "sms")
         {
-            return null;
+            return ToFen(SmsSize.Of(text.Body).Segments * TemplateChecker.SmsPrice(config));
         }
 
         return config.Channels.GetValueOrDefault(channel)?.GetValueOrDefault("price_fen") is { } fen

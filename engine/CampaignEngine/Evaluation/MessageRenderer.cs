@@ -39,7 +39,13 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
 
     public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(PreparedText prepared, FactTable facts, int row)
     {
-        var values = ValuesOf(prepared, facts, row);
+        var found = new string?[prepared.Names.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            found[i] = prepared.Sources[i](facts, row);
+        }
+
+        var values = new TemplateValues(prepared.Names, found);
         try
         {
             var text = prepared.Text;
@@ -51,18 +57,6 @@ internal sealed class MessageRenderer(Campaign<FactTable> campaign, EngineConfig
         {
             return (null, values, ex.Message);
         }
-    }
-
-    /// <summary>The values the text's variables take for the customer, as of the facts' moment.</summary>
-    public static TemplateValues ValuesOf(PreparedText prepared, FactTable facts, int row)
-    {
-        var found = new string?[prepared.Names.Count];
-        for (var i = 0; i < found.Length; i++)
-        {
-            found[i] = prepared.Sources[i](facts, row);
-        }
-
-        return new TemplateValues(prepared.Names, found);
     }
 
     // DotLiquid writes errors into the output ("Liquid error: …") instead of throwing.

@@ -65,10 +65,7 @@ internal sealed class SendPlan
 
     /// <summary>Renders the message for the customer on channel <paramref name="channel"/> (an index of <see cref="Channels"/> the template has a text for).</summary>
     public (RenderedText? Text, IReadOnlyDictionary<string, string> Values, string? Error) Render(int channel, FactTable facts, int row)
-        => renderer.Render(Prepared(channel), facts, row);
-
-    /// <summary>The text for channel <paramref name="channel"/> with its variables' sources worked out.</summary>
-    public PreparedText Prepared(int channel) => prepared[channel] ??= renderer.Prepare(send.Template, Channels[channel], rule, send.With)!;
+        => renderer.Render(prepared[channel] ??= renderer.Prepare(send.Template, Channels[channel], rule, send.With)!, facts, row);
 
     /// <summary>The dry-run store's id of (rule, channel), asked once per channel of the list.</summary>
     public short SourceId(int channel, SimulatedContactHistory store)

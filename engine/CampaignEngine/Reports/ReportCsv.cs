@@ -71,7 +71,7 @@ internal sealed class ReportCsv : IDisposable
         w.Field(d.CostFen);
         w.Field(outcome.Converted ? "1"u8 : "0"u8);
         w.Field(outcome.RevenueFen);
-        w.Field(d.FinalMessage?.Text ?? "");
+        w.Field(d.Message?.Text ?? "");
         w.EndRow();
     }
 
