@@ -35,6 +35,13 @@ public static class CampaignCli
 
             return parsed.Invoke(configuration);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The machine, not CampaignEngine: a full disk under a year's sends.csv, a folder the user may not write.
+            error.WriteLine($"error: a file could not be read or written: {ex.Message}");
+            error.WriteLine("Check the path, its permissions and the free disk space (a year's dry-run over a million customers writes GBs of CSV; --details none leaves them out), then run the command again.");
+            return ExitCodes.FileSystem;
+        }
         catch (Exception ex)
         {
             // A bug of ours must still not greet a marketer with a stack trace.

@@ -10,6 +10,8 @@ internal static class ExitCodes
     public const int Usage = 2;
     /// <summary>A live run finished, but dead messages wait for an operator (`campaign outbox`).</summary>
     public const int DeadLetters = 3;
+    /// <summary>A file could not be read or written (disk full, no permission, a file where a folder should be): sysexits' EX_IOERR.</summary>
+    public const int FileSystem = 74;
     /// <summary>A bug in CampaignEngine.</summary>
     public const int InternalError = 70;
 }

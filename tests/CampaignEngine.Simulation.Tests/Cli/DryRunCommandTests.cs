@@ -39,6 +39,24 @@ public sealed class DryRunCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Repo("campaigns/data"), "rejects", "rejects.csv")));
     }
 
+    /// <summary>A report folder that cannot be made (here a file stands in its way; a full disk fails the same way) is the machine's problem, said plainly, not "a bug in CampaignEngine".</summary>
+    [Fact]
+    public void A_report_folder_that_cannot_be_written_is_a_clear_error_with_its_own_exit_code()
+    {
+        Directory.CreateDirectory(_root);
+        var blocker = Path.Combine(_root, "not-a-folder");
+        File.WriteAllText(blocker, "");
+        var (o, e) = (new StringWriter(), new StringWriter());
+
+        var exit = CampaignCli.Run(["dry-run", Repo("campaigns"), "--data", Repo("campaigns/data"), "--from", "2025-11-01", "--to", "2025-11-02", "--report", Path.Combine(blocker, "out")], o, e);
+
+        Assert.Equal(ExitCodes.FileSystem, exit);
+        Assert.Contains("a file could not be read or written", e.ToString(), StringComparison.Ordinal);
+        Assert.Contains("free disk space", e.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bug in CampaignEngine", e.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", e.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Timings_show_the_report_threads_work_beside_the_decisions_handed_to_it()
     {
