@@ -590,7 +590,6 @@ public sealed class CampaignEvaluator
         return addresses[row];
     }
 
-
     /// <summary>The public API's sink: an object per decision.</summary>
     private sealed class DecisionObjects(Action<Decision> decisions) : IDecisionSink
     {
@@ -620,7 +619,7 @@ public sealed class CampaignEvaluator
         /// <summary>The plan of the send that is action <paramref name="action"/> of rule <paramref name="rule"/>.</summary>
         public SendPlan PlanOf(int rule, int action) => plans[rule][action] ??= new SendPlan(campaign, campaign.Rules[rule].Name, (SendAction)campaign.Rules[rule].Actions[action], Renderer);
 
-        public bool IsHeldOut(int row, string customerId) => ranks.Length > 0 && Holdout.FromRank(RankOf(row, customerId)) < campaign.HoldoutPercent;
+        public bool IsHeldOut(int row, string customerId) => ranks.Length > 0 && Holdout.IsHeldOut(Holdout.FromRank(RankOf(row, customerId)), campaign.HoldoutPercent);
 
         /// <summary>
         /// Why a held-out customer got nothing, with their position to two decimals. Nine million holdout

@@ -31,8 +31,10 @@ internal static class Holdout
 
     public static double FromRank(int rank) => rank / 10_000.0;
 
-    public static bool IsHeldOut(string campaignId, string customerId, double percent)
-        => percent > 0 && Position(campaignId, customerId) < percent;
+    public static bool IsHeldOut(string campaignId, string customerId, double percent) => IsHeldOut(Position(campaignId, customerId), percent);
+
+    /// <summary>Whether a customer at <paramref name="position"/> (see <see cref="Position"/>) is held out of a campaign holding <paramref name="percent"/> out.</summary>
+    public static bool IsHeldOut(double position, double percent) => percent > 0 && position < percent;
 
     private static ulong Mix(ulong hash, string text)
     {

@@ -24,8 +24,6 @@ internal static class OptOutGuard
 
     private static readonly Suppression OptedOutOfAll = new(Name, "opted_out", "the customer opted out of all messages (退订 全部)");
 
-    public static bool IsOptedOut(OptOut customer, string channel) => IsOptedOut(customer, FlagOf(channel));
-
     /// <summary>Whether the customer opted out of the channel whose <see cref="FlagOf"/> is <paramref name="flag"/>.</summary>
     public static bool IsOptedOut(OptOut customer, OptOut flag) => customer == OptOut.All || (flag != OptOut.None && (customer & flag) != 0);
 

@@ -12,11 +12,11 @@ internal static class Reachability
 {
     public const string Name = "unreachable";
 
-    public static string? AddressOf(OrderHistory history, int row, string channel) => channel switch
+    public static string? AddressOf(OrderHistory history, int row, string channel) => Needs(channel) switch
     {
-        "sms" => NonEmpty(history.Phones[row]),
-        "email" => NonEmpty(history.Emails[row]),
-        "chat" or "wechat_work" or "dingtalk" => NonEmpty(history.Groups[row]),
+        Addresses.Phone => NonEmpty(history.Phones[row]),
+        Addresses.Email => NonEmpty(history.Emails[row]),
+        Addresses.Group => NonEmpty(history.Groups[row]),
         _ => history.CustomerIdOf(row),
     };
 

@@ -55,24 +55,7 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
     /// among the contacts with At &gt; <paramref name="afterTicks"/> (UTC): the evaluator knows no earlier
     /// contact can hold it, and a year of contacts is then not read for every decision.
     /// </summary>
-    internal bool WasSent(int row, ulong keyHash, long afterTicks = long.MinValue)
-    {
-        if (!KnowsRow(row))
-        {
-            return false;
-        }
-
-        var entries = Of(row);
-        for (var i = entries.Length - 1; i >= 0 && entries[i].AtTicks > afterTicks; i--)
-        {
-            if (entries[i].HasKey(keyHash))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal bool WasSent(int row, ulong keyHash, long afterTicks = long.MinValue) => KnowsRow(row) && Holds(row, keyHash, afterTicks);
 
     /// <summary>Asks the processor to fetch the customer's latest contacts (what the caps and the idempotency check read) ahead of use.</summary>
     internal unsafe void Prefetch(int row)
@@ -276,11 +259,13 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
 
     private ReadOnlySpan<Entry> Of(int slot) => _entries[slot] is { } entries ? entries.AsSpan(0, _counts[slot]) : [];
 
-    private bool Holds(int slot, ulong hash)
+    /// <summary>Whether the slot's contacts with At &gt; <paramref name="afterTicks"/> (all by default) hold the key hash; newest first.</summary>
+    private bool Holds(int slot, ulong hash, long afterTicks = long.MinValue)
     {
-        foreach (var entry in Of(slot))
+        var entries = Of(slot);
+        for (var i = entries.Length - 1; i >= 0 && entries[i].AtTicks > afterTicks; i--)
         {
-            if (entry.HasKey(hash))
+            if (entries[i].HasKey(hash))
             {
                 return true;
             }
