@@ -36,35 +36,14 @@ internal sealed class ReportBuilder(
     private (string Campaign, string Rule, Tally CampaignTally, Tally RuleTally)? _lastRule;
     private (Suppression Reason, Tally Tally)? _lastReason;
     private (string? Channel, ChannelCount Count)? _lastChannel;
-    private readonly Dictionary<DateTimeOffset, DateOnly> _shopDays = [];
-    private DateTimeOffset _lastMoment = DateTimeOffset.MinValue;
-    private DateOnly _lastDay;
+    private readonly MomentMemo<DateOnly> _shopDays = new();
 
     public int SendCount => _all.Sends;
 
     public int SuppressedCount => _all.Suppressed;
 
     internal DateOnly DayOf(DateTimeOffset moment)
-    {
-        if (moment == _lastMoment)
-        {
-            return _lastDay;
-        }
-
-        if (!_shopDays.TryGetValue(moment, out var day))
-        {
-            if (_shopDays.Count > 4096)
-            {
-                _shopDays.Clear();
-            }
-
-            day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, shopZone).DateTime);
-            _shopDays[moment] = day;
-        }
-
-        (_lastMoment, _lastDay) = (moment, day);
-        return day;
-    }
+        => _shopDays.TryGet(moment, out var day) ? day : _shopDays.Remember(moment, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, shopZone).DateTime));
 
     public void Add(Decision d) => Add(DecisionValue.Of(d));
 

@@ -14,9 +14,7 @@ internal sealed class ReportCsv : IDisposable
     private readonly Utf8CsvWriter? _sends;
     private readonly Utf8CsvWriter? _suppressed;
     // Decisions come in time order, so a few moments and days repeat for thousands of rows in a row.
-    private readonly Dictionary<DateTimeOffset, (byte[] Day, byte[] Moment)> _times = [];
-    private DateTimeOffset _lastMoment = DateTimeOffset.MinValue;
-    private (byte[] Day, byte[] Moment) _lastTimes;
+    private readonly MomentMemo<(byte[] Day, byte[] Moment)> _times = new();
 
     public ReportCsv(Stream? sends, Stream? suppressed)
     {
@@ -126,25 +124,8 @@ internal sealed class ReportCsv : IDisposable
     }
 
     private (byte[] Day, byte[] Moment) Times(ReportBuilder builder, DateTimeOffset moment)
-    {
-        if (moment == _lastMoment)
-        {
-            return _lastTimes;
-        }
-
-        if (!_times.TryGetValue(moment, out var texts))
-        {
-            if (_times.Count > 4096)
-            {
-                _times.Clear();
-            }
-
-            texts = (Encoding.UTF8.GetBytes(builder.DayOf(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                Encoding.UTF8.GetBytes(moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
-            _times[moment] = texts;
-        }
-
-        (_lastMoment, _lastTimes) = (moment, texts);
-        return texts;
-    }
+        => _times.TryGet(moment, out var texts)
+            ? texts
+            : _times.Remember(moment, (Encoding.UTF8.GetBytes(builder.DayOf(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                Encoding.UTF8.GetBytes(moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))));
 }
