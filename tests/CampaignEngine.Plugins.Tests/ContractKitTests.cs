@@ -108,8 +108,6 @@ public sealed class ContractKitTests
 
         public override IReadOnlyDictionary<string, string> Secrets { get; } = new Dictionary<string, string> { ["api_key"] = Secret };
 
-        public override TimeSpan Promptly => TimeSpan.FromSeconds(1);
-
         public override IChannel CreateChannel(IChannelConfiguration configuration) => new ExampleChannel(configuration, provider, faults);
 
         public override ChannelMessage GoodMessage(string idempotencyKey) => new(idempotencyKey, "c-1", "13800000000", "【小店】上新啦，回T退订");
