@@ -17,8 +17,12 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
     // The dry-run's store counts every window in one pass over the customer's contacts, by row.
     private readonly SimulatedContactHistory? byRow = history as SimulatedContactHistory;
 
-    // A long dry-run suppresses millions of sends by cap, with only a few distinct reasons: share them.
+    // A long dry-run suppresses millions of sends by cap, with only a few distinct reasons: share them. A cap's
+    // reasons by the count found (which is the cap's count or just above) are an array, found once per run for
+    // a campaign cap; the dictionary takes the rare higher counts.
     private readonly Dictionary<ReasonKey, Suppression> reasons = new(new ReasonKeyComparer());
+    private readonly Dictionary<FrequencyCap, Suppression?[]> campaignReasons = new(ReferenceEqualityComparer.Instance);
+    private readonly Suppression?[][] globalReasons = [.. globalCaps.Select(ReasonsByCount)];
 
     public Suppression? Check(string campaign, FrequencyCap? campaignCap, string customerId, DateTimeOffset at)
         => Check(WindowsAt(campaign, campaignCap, at), customerId);
@@ -26,7 +30,22 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
     /// <summary>Where every cap's window starts for sends at <paramref name="at"/>: the same for every customer of a campaign's run, so worked out once per run.</summary>
     public CapWindows WindowsAt(string campaign, FrequencyCap? campaignCap, DateTimeOffset at)
         => new(campaign, byRow?.CampaignId(campaign) ?? -1, campaignCap, campaignCap is null ? default : CapWindow.Start(campaignCap, at, zone),
-            [.. globalCaps.Select(cap => CapWindow.Start(cap, at, zone))], CapWindow.End(at));
+            [.. globalCaps.Select(cap => CapWindow.Start(cap, at, zone))], CapWindow.End(at))
+        {
+            CampaignReasons = campaignCap is null ? [] : CampaignReasonsOf(campaignCap),
+        };
+
+    private Suppression?[] CampaignReasonsOf(FrequencyCap cap)
+    {
+        if (!campaignReasons.TryGetValue(cap, out var byCount))
+        {
+            campaignReasons[cap] = byCount = ReasonsByCount(cap);
+        }
+
+        return byCount;
+    }
+
+    private static Suppression?[] ReasonsByCount(FrequencyCap cap) => new Suppression?[cap.Count + 8];
 
     public Suppression? Check(CapWindows windows, string customerId, int customerRow = -1)
     {
@@ -40,7 +59,7 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
             var sent = history.CountContacts(customerId, windows.CampaignStart, windows.End, windows.Campaign, customerRow);
             if (sent >= campaignCap.Count)
             {
-                return Reason(campaignCap, false, sent);
+                return Reason(campaignCap, false, sent, windows.CampaignReasons);
             }
         }
 
@@ -49,7 +68,7 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
             var sent = history.CountContacts(customerId, windows.GlobalStarts[i], windows.End, null, customerRow);
             if (sent >= globalCaps[i].Count)
             {
-                return Reason(globalCaps[i], true, sent);
+                return Reason(globalCaps[i], true, sent, globalReasons[i]);
             }
         }
 
@@ -63,19 +82,22 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
         byRow!.CountWindows(row, windows.CampaignId, campaignFrom, windows.GlobalStartTicks, windows.End.UtcTicks, out var campaignSent, globalSent);
         if (windows.CampaignCap is { } campaignCap && campaignSent >= campaignCap.Count)
         {
-            return Reason(campaignCap, false, campaignSent);
+            return Reason(campaignCap, false, campaignSent, windows.CampaignReasons);
         }
 
         for (var i = 0; i < globalCaps.Count; i++)
         {
             if (globalSent[i] >= globalCaps[i].Count)
             {
-                return Reason(globalCaps[i], true, globalSent[i]);
+                return Reason(globalCaps[i], true, globalSent[i], globalReasons[i]);
             }
         }
 
         return null;
     }
+
+    private Suppression Reason(FrequencyCap cap, bool global, int sent, Suppression?[] byCount)
+        => sent < byCount.Length ? byCount[sent] ??= Reason(cap, global, sent) : Reason(cap, global, sent);
 
     private Suppression Reason(FrequencyCap cap, bool global, int sent)
     {
@@ -105,4 +127,7 @@ internal sealed class FrequencyCapGuard(IContactHistory history, IReadOnlyList<F
 internal sealed record CapWindows(string Campaign, short CampaignId, FrequencyCap? CampaignCap, DateTimeOffset CampaignStart, DateTimeOffset[] GlobalStarts, DateTimeOffset End)
 {
     public long[] GlobalStartTicks { get; } = [.. GlobalStarts.Select(start => start.UtcTicks)];
+
+    /// <summary>The campaign cap's reasons by count found, shared by every run of the campaign (see <see cref="FrequencyCapGuard"/>).</summary>
+    internal Suppression?[] CampaignReasons { get; init; } = [];
 }

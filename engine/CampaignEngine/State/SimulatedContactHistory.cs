@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using CampaignEngine.Evaluation;
 using CampaignEngine.Orders;
 
@@ -57,16 +56,26 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
     /// </summary>
     internal bool WasSent(int row, ulong keyHash, long afterTicks = long.MinValue) => KnowsRow(row) && Holds(row, keyHash, afterTicks);
 
+    /// <summary>Whether the customer of history row <paramref name="row"/> has a contact with At &gt; <paramref name="afterTicks"/> (UTC): without one, no key needs comparing.</summary>
+    internal bool HasContactsAfter(int row, long afterTicks)
+        => KnowsRow(row) && _counts[row] is var count and > 0 && _entries[row]![count - 1].AtTicks > afterTicks;
+
+    /// <summary>Asks the processor for the customer's slot (where the contacts are and how many): the first step of <see cref="Prefetch"/>, a few decisions earlier.</summary>
+    internal void PrefetchSlot(int row)
+    {
+        if (KnowsRow(row))
+        {
+            Memory.Prefetch.Element(_entries, row);
+            Memory.Prefetch.Element(_counts, row);
+        }
+    }
+
     /// <summary>Asks the processor to fetch the customer's latest contacts (what the caps and the idempotency check read) ahead of use.</summary>
     internal unsafe void Prefetch(int row)
     {
         if (KnowsRow(row) && _entries[row] is { } entries && _counts[row] > 0)
         {
-            var latest = Unsafe.AsPointer(ref entries[_counts[row] - 1]);
-            if (Sse.IsSupported)
-            {
-                Sse.Prefetch0(latest);
-            }
+            Memory.Prefetch.Address(Unsafe.AsPointer(ref entries[_counts[row] - 1]));
         }
     }
 
