@@ -195,7 +195,7 @@ public sealed class CampaignEvaluator
         }
 
         Timings?.Add(EvaluationPhase.Events, start, candidates.Count);
-        run.Events(candidates, key => Occurrences.Text(trigger.Event, null, history, key));
+        run.Events(candidates, (keys, texts) => Occurrences.Texts(trigger.Event, null, history, keys, texts));
     }
 
     /// <summary>One customer's occurrences of an event campaign in (since, moment], for explain.</summary>
@@ -388,6 +388,9 @@ public sealed class CampaignEvaluator
         }
     }
 
+    /// <summary>Makes the occurrence texts of event keys (see <see cref="Occurrences.Texts"/>).</summary>
+    private delegate void OccurrenceTexts(ReadOnlySpan<int> keys, Span<string> texts);
+
     /// <summary>One campaign's evaluation at one moment.</summary>
     private sealed class Run(CampaignEvaluator owner, Campaign<FactTable> campaign, FactTable table, DateTimeOffset since, DateTimeOffset moment, IDecisionSink decisions, Action<CustomerChange>? changes)
     {
@@ -422,7 +425,7 @@ public sealed class CampaignEvaluator
         }
 
         /// <summary>Event occurrences: each distinct customer is evaluated once, then every occurrence of a firing customer decides.</summary>
-        public void Events(List<EventCandidate> candidates, Func<int, string> occurrence)
+        public void Events(List<EventCandidate> candidates, OccurrenceTexts occurrences)
         {
             if (candidates.Count == 0)
             {
@@ -463,15 +466,18 @@ public sealed class CampaignEvaluator
             }
 
             var rows = new int[firing.Count];
+            var keys = new int[firing.Count];
             for (var i = 0; i < rows.Length; i++)
             {
-                rows[i] = candidates[firing[i]].Row;
+                (rows[i], keys[i]) = (candidates[firing[i]].Row, candidates[firing[i]].Key);
             }
 
+            var texts = new string[keys.Length];
+            occurrences(keys, texts);
             for (var i = 0; i < rows.Length; i++)
             {
                 owner.PrefetchAhead(State, rows, i);
-                Fire(rows[i], occurrence(candidates[firing[i]].Key));
+                Fire(rows[i], texts[i]);
             }
 
             foreach (var candidate in candidates)
@@ -615,7 +621,7 @@ public sealed class CampaignEvaluator
                 keyHash = IdempotencyKeys.Hash(campaign.Id, rule.Name, row, occurrence);
             }
 
-            simulated!.Record(row, customerId, sendAt.UtcTicks, keyHash, timing.Caps.CampaignId, plan.SourceId(choice, simulated));
+            simulated!.Record(row, customerId, sendAt.UtcTicks, keyHash, timing.Caps.CampaignId, plan.SourceId(choice, simulated), timing.RepeatsAfter.UtcTicks);
         }
         else
         {
@@ -647,7 +653,7 @@ public sealed class CampaignEvaluator
 
             for (var j = 0; j < Math.Min(ContactsAhead, rows.Length); j++)
             {
-                simulated?.Prefetch(rows[j]);
+                PrefetchContacts(rows[j]);
             }
         }
 
@@ -658,13 +664,20 @@ public sealed class CampaignEvaluator
 
         if (i + ContactsAhead < rows.Length)
         {
-            simulated?.Prefetch(rows[i + ContactsAhead]);
+            PrefetchContacts(rows[i + ContactsAhead]);
         }
+    }
+
+    private void PrefetchContacts(int row)
+    {
+        simulated?.Prefetch(row);
+        factContacts.PrefetchAdded(row);
     }
 
     private void PrefetchSlots(CampaignState state, int row)
     {
         simulated?.PrefetchSlot(row);
+        factContacts.PrefetchAddedSlot(row);
         Memory.Prefetch.Element(history.OptOuts, row);
         Memory.Prefetch.Element(addresses, row);
         history.CustomerIds.PrefetchName(row);

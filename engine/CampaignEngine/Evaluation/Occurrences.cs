@@ -114,6 +114,38 @@ internal static class Occurrences
         }
     }
 
+    /// <summary>
+    /// The occurrence texts of <paramref name="keys"/> into <paramref name="texts"/>. An hour of a year's
+    /// dry-run at 1M fires thousands of order events for scattered orders, each text three dependent reads
+    /// away (the order's id, where its bytes start, the bytes): these are asked for a few texts ahead.
+    /// </summary>
+    public static void Texts(CustomerEvent kind, string? festival, OrderHistory history, ReadOnlySpan<int> keys, Span<string> texts)
+    {
+        var orderEvent = kind is CustomerEvent.OrderPaid or CustomerEvent.Shipped or CustomerEvent.Arrived or CustomerEvent.Signed;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (orderEvent)
+            {
+                if (i + 6 < keys.Length)
+                {
+                    Memory.Prefetch.Element(history.OrderIds, keys[i + 6]);
+                }
+
+                if (i + 4 < keys.Length)
+                {
+                    history.OrderIdNames.PrefetchStart(history.OrderIds[keys[i + 4]]);
+                }
+
+                if (i + 2 < keys.Length)
+                {
+                    history.OrderIdNames.PrefetchBytes(history.OrderIds[keys[i + 2]]);
+                }
+            }
+
+            texts[i] = Text(kind, festival, history, keys[i]);
+        }
+    }
+
     /// <summary>The occurrence text of Decision: what makes a send unique.</summary>
     public static string Text(CustomerEvent kind, string? festival, OrderHistory history, int key) => kind switch
     {

@@ -51,6 +51,25 @@ internal sealed class ContactHistory
         return new ContactHistory(starts, [.. all]);
     }
 
+    /// <summary>Asks the processor for where the row's added contacts are (the dry-run's evaluator, a few decisions ahead of <see cref="Add"/>).</summary>
+    public void PrefetchAddedSlot(int row)
+    {
+        if (row < _added.Length)
+        {
+            Memory.Prefetch.Element(_added, row);
+            Memory.Prefetch.Element(_addedCount, row);
+        }
+    }
+
+    /// <summary>Asks the processor for the end of the row's added contacts, where <see cref="Add"/> writes.</summary>
+    public void PrefetchAdded(int row)
+    {
+        if (row < _added.Length && _added[row] is { } list)
+        {
+            Memory.Prefetch.Element(list, Math.Min(_addedCount[row], list.Length - 1));
+        }
+    }
+
     /// <summary>Adds one contact of a row at a shop-local moment in seconds (day number × 86400 + second of day).</summary>
     public void Add(int row, long shopLocalSecond)
     {

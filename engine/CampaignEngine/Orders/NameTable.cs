@@ -187,6 +187,18 @@ internal sealed class NameTable
         }
     }
 
+    /// <summary>Asks the processor for where name <paramref name="id"/>'s bytes start: the first step of <see cref="PrefetchBytes"/>.</summary>
+    public void PrefetchStart(int id) => Memory.Prefetch.Element(_starts, id);
+
+    /// <summary>Asks the processor for name <paramref name="id"/>'s bytes, ahead of <see cref="BytesOf"/>.</summary>
+    public void PrefetchBytes(int id)
+    {
+        if ((uint)id < (uint)Count)
+        {
+            Memory.Prefetch.Element(_arena, _starts[id]);
+        }
+    }
+
     /// <summary>
     /// Drops the lookup index (names stay readable by id): order ids are never looked up after ingest,
     /// and for 10M orders the index is the larger part of their memory.

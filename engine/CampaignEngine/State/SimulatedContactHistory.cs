@@ -44,9 +44,11 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
     /// (<see cref="IdempotencyKeys.Hash(ReadOnlySpan{char}, ReadOnlySpan{char}, int, ReadOnlySpan{char})"/>, what <see cref="Record(Contact)"/> keeps for the same key), campaign and (rule, channel) as
     /// the ids of <see cref="CampaignId"/> and <see cref="SourceId"/>, worked out once per campaign run —
     /// a year's dry-run records tens of millions of sends and this spares each a key string and two look-ups.
+    /// Like <see cref="WasSent(int, ulong, long)"/>, the check that the key is new reads only the contacts after
+    /// <paramref name="repeatsAfterTicks"/>, not the customer's whole year.
     /// </summary>
-    internal bool Record(int row, string customerId, long atTicks, ulong keyHash, short campaignId, short sourceId)
-        => Insert(SlotOf(customerId, row, create: true), customerId, atTicks, keyHash, campaignId, sourceId);
+    internal bool Record(int row, string customerId, long atTicks, ulong keyHash, short campaignId, short sourceId, long repeatsAfterTicks = long.MinValue)
+        => Insert(SlotOf(customerId, row, create: true), customerId, atTicks, keyHash, campaignId, sourceId, repeatsAfterTicks);
 
     /// <summary>
     /// Whether the customer of history row <paramref name="row"/> already has the key hashed by
@@ -132,9 +134,9 @@ internal sealed class SimulatedContactHistory(OrderHistory? history = null) : IC
         }
     }
 
-    private bool Insert(int slot, string customerId, long at, ulong hash, short campaignId, short sourceId)
+    private bool Insert(int slot, string customerId, long at, ulong hash, short campaignId, short sourceId, long repeatsAfterTicks = long.MinValue)
     {
-        if (Holds(slot, hash))
+        if (Holds(slot, hash, repeatsAfterTicks))
         {
             return false;
         }
