@@ -434,8 +434,16 @@ public sealed class CampaignEvaluator
 
             owner.stampValue++;
             var count = 0;
-            foreach (var candidate in candidates)
+            for (var i = 0; i < candidates.Count; i++)
             {
+                // Candidates are scattered customers: their marks are asked for a few ahead (see PrefetchAhead).
+                if (i + SlotsAhead < candidates.Count)
+                {
+                    Memory.Prefetch.Element(owner.stamp, candidates[i + SlotsAhead].Row);
+                    Memory.Prefetch.Element(owner.ruleOf, candidates[i + SlotsAhead].Row);
+                }
+
+                var candidate = candidates[i];
                 if (owner.stamp[candidate.Row] == owner.stampValue)
                 {
                     continue;
