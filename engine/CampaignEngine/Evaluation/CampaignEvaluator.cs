@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CampaignEngine.Calendar;
 using CampaignEngine.Campaigns;
 using CampaignEngine.Campaigns.Configuration;
@@ -464,28 +465,24 @@ public sealed class CampaignEvaluator
             }
 
             // The occurrences of firing customers, in the candidates' order, so that their data can be asked for ahead.
-            var firing = new List<int>();
-            for (var i = 0; i < candidates.Count; i++)
+            var rows = new List<int>();
+            var keys = new List<int>();
+            foreach (var candidate in candidates)
             {
-                if (owner.ruleOf[candidates[i].Row] != -1)
+                if (owner.ruleOf[candidate.Row] != -1)
                 {
-                    firing.Add(i);
+                    rows.Add(candidate.Row);
+                    keys.Add(candidate.Key);
                 }
             }
 
-            var rows = new int[firing.Count];
-            var keys = new int[firing.Count];
-            for (var i = 0; i < rows.Length; i++)
+            var texts = new string[keys.Count];
+            occurrences(CollectionsMarshal.AsSpan(keys), texts);
+            var firing = CollectionsMarshal.AsSpan(rows);
+            for (var i = 0; i < firing.Length; i++)
             {
-                (rows[i], keys[i]) = (candidates[firing[i]].Row, candidates[firing[i]].Key);
-            }
-
-            var texts = new string[keys.Length];
-            occurrences(keys, texts);
-            for (var i = 0; i < rows.Length; i++)
-            {
-                owner.PrefetchAhead(State, rows, i);
-                Fire(rows[i], texts[i]);
+                owner.PrefetchAhead(State, firing, i);
+                Fire(firing[i], texts[i]);
             }
 
             foreach (var candidate in candidates)

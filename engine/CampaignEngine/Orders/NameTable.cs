@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace CampaignEngine.Orders;
@@ -118,10 +117,7 @@ internal sealed class NameTable
             for (var k = 0; k < ids.Length; k++)
             {
                 hashes[k] = Hash(name(k));
-                if (Sse.IsSupported)
-                {
-                    Sse.Prefetch0(buckets + (hashes[k] & mask));
-                }
+                Memory.Prefetch.Address(buckets + (hashes[k] & mask));
             }
         }
 
