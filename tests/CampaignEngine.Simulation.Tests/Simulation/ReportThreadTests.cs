@@ -70,26 +70,45 @@ public sealed class ReportThreadTests
             return default;
         });
         using var report = new ReportThread(builder);
-        // The report thread holds one batch, the queue the next ones; one more cannot be handed over.
-        var more = (ReportThread.QueuedBatches + 3) * ReportThread.BatchSize;
-        var added = 0;
-        var producer = Task.Run(() =>
+        try
         {
-            foreach (var decision in SampleDecisions.Many(more))
+            // The report thread holds one batch, the queue the next ones; one more cannot be handed over.
+            var more = (ReportThread.QueuedBatches + 3) * ReportThread.BatchSize;
+            var added = 0;
+            // Its own thread: a pool thread may start late while other tests keep the pool busy.
+            var producer = Task.Factory.StartNew(() =>
             {
-                report.Add(decision);
-                added++;
+                foreach (var decision in SampleDecisions.Many(more))
+                {
+                    report.Add(decision);
+                    Interlocked.Increment(ref added);
+                }
+            }, TaskCreationOptions.LongRunning);
+
+            // Stuck: it has handed some over, and the count stays put for a while (a fixed delay measured the scheduler).
+            var seen = -1;
+            using (var patience = new CancellationTokenSource(Patience))
+            {
+                while ((Volatile.Read(ref added) is var now && now != seen) || now == 0)
+                {
+                    seen = now;
+                    await Task.Delay(300, patience.Token);
+                }
             }
-        });
 
-        await Task.Delay(500);
-        Assert.False(producer.IsCompleted);
-        Assert.InRange(added, 1, (ReportThread.QueuedBatches + 2) * ReportThread.BatchSize);
+            Assert.False(producer.IsCompleted);
+            Assert.InRange(Volatile.Read(ref added), 1, (ReportThread.QueuedBatches + 2) * ReportThread.BatchSize);
 
-        gate.Set();
-        await producer.WaitAsync(Patience);
-        report.Complete();
-        Assert.Equal(more, report.Work.Decisions);
+            gate.Set();
+            await producer.WaitAsync(Patience);
+            report.Complete();
+            Assert.Equal(more, report.Work.Decisions);
+        }
+        finally
+        {
+            // A failed assertion must fail the test, not hang it: disposing the report waits for its thread, held at the gate.
+            gate.Set();
+        }
     }
 
     [Fact]
